@@ -1,0 +1,492 @@
+//! The engine: compiled rules, link tables and policy, and the scoring of each record kind.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::email;
+use crate::error::Error;
+use crate::family::{self, Stage};
+use crate::limits;
+use crate::link::{extract, LinkIndex, LinkScorer, Place};
+use crate::lure::{FieldScan, LureSet, RuleSource};
+use crate::policy::Policy;
+use crate::record::{Email, Record, ThreadMessage};
+use crate::rules::{self, Direction, RuleSpec};
+use crate::score::{self, Combo};
+use crate::verdict::{Hint, Kind, Level, Verdict};
+
+/// Evidence spans kept per hint (a thread can repeat a cue many times).
+const MAX_EVIDENCE: usize = 8;
+
+/// What scoring one input record gives.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Outcome {
+    Verdict(Verdict),
+    Error { id: Value, error: String },
+}
+
+/// Built once (`Engine::new`), then scores any number of records; `Send + Sync`.
+pub struct Engine {
+    lures: LureSet,
+    combos: Vec<Combo>,
+    links: LinkScorer,
+    policy: Policy,
+}
+
+impl Engine {
+    /// Compile the built-in rules, the policy's extra rules and keywords, and the link tables.
+    pub fn new(policy: Policy) -> Result<Engine, Error> {
+        let lexicon = rules::builtin_lexicon()?;
+        let builtin = rules::builtin_rules()?;
+        let keyword_rules = keyword_rules(&policy.keywords);
+        let mut sources: Vec<RuleSource<'_>> = builtin
+            .rules
+            .iter()
+            .map(|spec| RuleSource {
+                spec,
+                origin: format!("built-in {}", spec.id),
+            })
+            .collect();
+        sources.extend(keyword_rules.iter().map(|spec| RuleSource {
+            spec,
+            origin: "keywords".into(),
+        }));
+        sources.extend(
+            policy
+                .extra_rules
+                .iter()
+                .enumerate()
+                .map(|(i, spec)| RuleSource {
+                    spec,
+                    origin: format!("extra_rules[{i}]"),
+                }),
+        );
+        let lures = LureSet::build(&lexicon, &sources, &builtin.dampeners).map_err(|e| {
+            // Errors in the policy's own rules name the policy key.
+            match e.key() {
+                Some(k) if k.starts_with("extra_rules") || k == "keywords" => {
+                    Error::policy(k, e.message())
+                }
+                _ => e,
+            }
+        })?;
+        let combos = builtin
+            .combos
+            .iter()
+            .map(|c| {
+                let families = c
+                    .families
+                    .iter()
+                    .map(|f| {
+                        family::intern(f)
+                            .ok_or_else(|| Error::rules(&c.id, format!("unknown family {f:?}")))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Combo {
+                    id: c.id.clone(),
+                    families,
+                    bonus: c.bonus,
+                    key: c.key.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let links = LinkScorer::new(LinkIndex::new(&policy));
+        Ok(Engine {
+            lures,
+            combos,
+            links,
+            policy,
+        })
+    }
+
+    /// An engine from policy JSON text (empty for the defaults).
+    pub fn from_policy_json(text: &str) -> Result<Engine, Error> {
+        Engine::new(Policy::from_json(text)?)
+    }
+
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Score one JSON record (CLI input shape) into its outcome: a verdict, or an error line for
+    /// a record that is not valid.
+    pub fn score_record(&self, v: &Value) -> Outcome {
+        match Record::from_value(v) {
+            Ok((id, rec)) => Outcome::Verdict(self.score(id, &rec)),
+            Err((id, e)) => Outcome::Error {
+                id,
+                error: e.to_string(),
+            },
+        }
+    }
+
+    /// [`Engine::score_record`] as a JSON value (CLI output shape).
+    pub fn score_value(&self, v: &Value) -> Value {
+        serde_json::to_value(self.score_record(v)).unwrap_or(Value::Null)
+    }
+
+    /// Score one line of JSON Lines input into one line of output (no newline), keys in the
+    /// documented order.
+    pub fn score_line(&self, line: &str) -> String {
+        let outcome = match serde_json::from_str::<Value>(line) {
+            Ok(v) => self.score_record(&v),
+            Err(e) => Outcome::Error {
+                id: Value::Null,
+                error: format!("not valid JSON: {e}"),
+            },
+        };
+        serde_json::to_string(&outcome)
+            .unwrap_or_else(|_| r#"{"id":null,"error":"cannot serialise"}"#.into())
+    }
+
+    /// Score a record.
+    pub fn score(&self, id: Value, record: &Record) -> Verdict {
+        match record {
+            Record::Link { url, text } => self.score_link(id, url, text.as_deref()),
+            Record::Message {
+                text, direction, ..
+            } => self.score_message(id, text, *direction),
+            Record::Thread { messages, self_id } => {
+                self.score_thread(id, messages, self_id.as_deref())
+            }
+            Record::Email(e) => self.score_email(id, e),
+        }
+    }
+
+    fn score_link(&self, id: Value, url: &str, text: Option<&str>) -> Verdict {
+        let mut tally = Tally::default();
+        tally.add(self.links.score(url, text, Place::LINK), false);
+        self.finish(id, Kind::Link, tally)
+    }
+
+    fn score_message(&self, id: Value, text: &str, direction: Direction) -> Verdict {
+        let mut tally = Tally::default();
+        self.scan_text(&mut tally, "text", text, direction, None);
+        self.finish(id, Kind::Message, tally)
+    }
+
+    fn score_email(&self, id: Value, e: &Email) -> Verdict {
+        let mut tally = Tally::default();
+        tally.add(email::sender_hints(&self.links, &e.from), false);
+        self.scan_text(&mut tally, "subject", &e.subject, Direction::Incoming, None);
+        self.scan_text(&mut tally, "text", &e.text, Direction::Incoming, None);
+        for (i, (href, text)) in e.links.iter().take(limits::MAX_EMAIL_LINKS).enumerate() {
+            let (uf, tf) = (format!("links[{i}].href"), format!("links[{i}].text"));
+            let place = Place {
+                url_field: &uf,
+                url_base: 0,
+                text_field: &tf,
+            };
+            let shown = (!text.trim().is_empty()).then_some(text.as_str());
+            tally.add(self.links.score(href, shown, place), false);
+        }
+        let gives_password = tally
+            .hints
+            .iter()
+            .any(|h| h.rule == "attachment.archive_password");
+        tally.add(
+            email::attachment_hints(&self.links.index, &e.attachments, gives_password),
+            false,
+        );
+        self.finish(id, Kind::Email, tally)
+    }
+
+    /// A conversation: each contact's hints accumulate in order; the user's own messages get the
+    /// outgoing check only, and it weighs more once a contact has reached probe or extract.
+    fn score_thread(
+        &self,
+        id: Value,
+        messages: &[ThreadMessage],
+        self_id: Option<&str>,
+    ) -> Verdict {
+        let skip = messages.len().saturating_sub(limits::MAX_THREAD_MESSAGES);
+        let mut contacts: HashMap<&str, Contact> = HashMap::new();
+        let mut own = Tally::default();
+        let mut alert_at = None;
+        let mut stages: Vec<Stage> = Vec::new();
+        let mut best: (u8, Level) = (0, Level::None);
+        for (i, m) in messages.iter().enumerate().skip(skip) {
+            let is_self = self_id.is_some_and(|s| s == m.from);
+            if is_self {
+                self.scan_text(&mut own, "text", &m.text, Direction::Outgoing, Some(i));
+            } else {
+                let c = contacts.entry(m.from.as_str()).or_default();
+                let before: Vec<Stage> = c.stages();
+                self.scan_text(&mut c.tally, "text", &m.text, Direction::Incoming, Some(i));
+                let now = c.stages();
+                // The trajectory: approach or cultivation earlier, probing or extraction now.
+                let groomed = before
+                    .iter()
+                    .any(|s| matches!(s, Stage::Approach | Stage::Cultivate));
+                let reaching = now
+                    .iter()
+                    .any(|s| matches!(s, Stage::Probe | Stage::Extract));
+                if groomed && reaching && !c.trajectory {
+                    c.trajectory = true;
+                }
+            }
+            for h in own
+                .hints
+                .iter()
+                .chain(contacts.values().flat_map(|c| c.tally.hints.iter()))
+            {
+                if let Some(s) = family::stage_of(h.family) {
+                    if !stages.contains(&s) {
+                        stages.push(s);
+                    }
+                }
+            }
+            let contact_best = contacts
+                .values()
+                .map(|c| self.tally_score(&c.tally, c.trajectory))
+                .max()
+                .unwrap_or((0, Level::None));
+            let probed = contacts.values().any(|c| {
+                c.stages()
+                    .iter()
+                    .any(|s| matches!(s, Stage::Probe | Stage::Extract))
+            });
+            let own_score = self.tally_score(&own, false);
+            let own_score = if probed && own_score.0 > 0 {
+                let boosted = (own_score.0 as f32 * 1.5).min(100.0) as u8;
+                (boosted, Level::from_score(boosted))
+            } else {
+                own_score
+            };
+            best = best.max(contact_best.max(own_score));
+            if alert_at.is_none() && best.1 >= Level::Medium {
+                alert_at = Some(i);
+            }
+        }
+        // The verdict's hints: every contact's and the user's own, merged by rule.
+        let mut all = Tally::default();
+        let mut trajectory = false;
+        for c in contacts.into_values() {
+            trajectory |= c.trajectory;
+            all.absorb(c.tally);
+        }
+        all.absorb(own);
+        let mut hints = self.visible(all.hints);
+        hints.extend(self.combo_hints(&all.combo_eligible));
+        if trajectory {
+            hints.push(trajectory_hint());
+        }
+        Verdict {
+            id,
+            kind: Kind::Thread,
+            score: best.0,
+            level: best.1,
+            hints,
+            stages: Some(score::stages_in_order(stages)),
+            alert_at: Some(alert_at),
+        }
+    }
+
+    /// Lure rules on one text field, plus the URLs found in it (incoming text only).
+    fn scan_text(
+        &self,
+        tally: &mut Tally,
+        field: &str,
+        text: &str,
+        direction: Direction,
+        message: Option<usize>,
+    ) {
+        if text.is_empty() {
+            return;
+        }
+        let FieldScan { mut hints, damp } = self.lures.scan_field(field, text, direction);
+        if direction == Direction::Incoming {
+            let capped = limits::cap_field(text);
+            for (s, e) in extract::find_urls(capped) {
+                let place = Place {
+                    url_field: field,
+                    url_base: limits::utf16_offset(capped, s),
+                    text_field: field,
+                };
+                hints.extend(self.links.score(&capped[s..e], None, place));
+            }
+        }
+        for h in &mut hints {
+            for ev in &mut h.evidence {
+                if ev.field != "target" {
+                    ev.message = message;
+                }
+            }
+        }
+        let damped = damp < 1.0;
+        if damped {
+            for h in &mut hints {
+                h.score = (h.score as f32 * damp).round() as u8;
+            }
+        }
+        tally.add(hints, damped);
+    }
+
+    /// Score and level of a tally, with combos (and the thread trajectory bonus).
+    fn tally_score(&self, tally: &Tally, trajectory: bool) -> (u8, Level) {
+        let hints = self.visible(tally.hints.clone());
+        let mut bonus = self.combo_hints(&tally.combo_eligible);
+        if trajectory {
+            bonus.push(trajectory_hint());
+        }
+        score::score_and_level(&hints, &bonus, 1.0, self.policy.sensitivity)
+    }
+
+    fn combo_hints(&self, eligible: &[Hint]) -> Vec<Hint> {
+        let eligible = self.visible(eligible.to_vec());
+        score::combo_hints(&eligible, &self.combos)
+            .into_iter()
+            .filter(|h| !self.policy.is_disabled(&h.rule, h.family))
+            .collect()
+    }
+
+    /// Hints minus those the policy disabled.
+    fn visible(&self, mut hints: Vec<Hint>) -> Vec<Hint> {
+        hints.retain(|h| !self.policy.is_disabled(&h.rule, h.family));
+        hints
+    }
+
+    fn finish(&self, id: Value, kind: Kind, tally: Tally) -> Verdict {
+        let (score, level) = self.tally_score(&tally, false);
+        let mut hints = self.visible(tally.hints);
+        hints.extend(self.combo_hints(&tally.combo_eligible));
+        Verdict {
+            id,
+            kind,
+            score,
+            level,
+            hints,
+            stages: None,
+            alert_at: None,
+        }
+    }
+}
+
+/// The bonus for a contact who moved from approach/cultivation to probe/extraction.
+const TRAJECTORY_BONUS: u8 = 20;
+
+fn trajectory_hint() -> Hint {
+    Hint {
+        rule: "thread.trajectory".into(),
+        family: "combo",
+        stage: "extract",
+        score: TRAJECTORY_BONUS,
+        evidence: Vec::new(),
+        key: "thread_trajectory".into(),
+    }
+}
+
+/// Rules made from the policy's protected keywords: naming one in outgoing text is a leak; a
+/// contact asking about one is probing.
+fn keyword_rules(keywords: &[String]) -> Vec<RuleSpec> {
+    if keywords.is_empty() {
+        return Vec::new();
+    }
+    // `=` makes each keyword a literal, whatever characters it holds.
+    let literals: Vec<String> = keywords.iter().map(|k| format!("={k}")).collect();
+    let spec = |id: &str, family: &str, weight, direction, patterns: Vec<Vec<String>>| RuleSpec {
+        id: id.into(),
+        family: family.into(),
+        stage: None,
+        weight,
+        lang: "any".into(),
+        direction,
+        patterns,
+        none: Vec::new(),
+        window: Some(40),
+        key: format!("rule_{}", id.replace('.', "_")),
+        examples: Default::default(),
+    };
+    vec![
+        spec(
+            "outgoing_leak.protected_keyword",
+            "outgoing_leak",
+            50,
+            Direction::Outgoing,
+            vec![literals.clone()],
+        ),
+        spec(
+            "probe_work.protected_keyword",
+            "probe_work",
+            35,
+            Direction::Incoming,
+            vec![
+                literals,
+                vec!["@ask".into(), "@curious".into(), "@work_detail".into()],
+            ],
+        ),
+    ]
+}
+
+/// Hints gathered for one record (or one thread contact), merged by rule.
+#[derive(Default)]
+struct Tally {
+    hints: Vec<Hint>,
+    /// Hints that may trigger combos (those from a dampened context, such as a news report
+    /// quoting lure words, may not).
+    combo_eligible: Vec<Hint>,
+}
+
+impl Tally {
+    fn add(&mut self, hints: Vec<Hint>, damped: bool) {
+        for h in hints {
+            if !damped {
+                merge(&mut self.combo_eligible, h.clone());
+            }
+            merge(&mut self.hints, h);
+        }
+    }
+
+    fn absorb(&mut self, other: Tally) {
+        for h in other.hints {
+            merge(&mut self.hints, h);
+        }
+        for h in other.combo_eligible {
+            merge(&mut self.combo_eligible, h);
+        }
+    }
+}
+
+/// Add `h` to `hints`, merging it into an existing hint of the same rule (max score, evidence
+/// appended up to a cap).
+fn merge(hints: &mut Vec<Hint>, h: Hint) {
+    match hints.iter_mut().find(|x| x.rule == h.rule) {
+        Some(x) => {
+            x.score = x.score.max(h.score);
+            for ev in h.evidence {
+                if x.evidence.len() < MAX_EVIDENCE && !x.evidence.contains(&ev) {
+                    x.evidence.push(ev);
+                }
+            }
+        }
+        None => hints.push(h),
+    }
+}
+
+/// A contact in a thread.
+#[derive(Default)]
+struct Contact {
+    tally: Tally,
+    trajectory: bool,
+}
+
+impl Contact {
+    fn stages(&self) -> Vec<Stage> {
+        self.tally
+            .hints
+            .iter()
+            .filter_map(|h| family::stage_of(h.family))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn engine_is_send_and_sync() {
+        fn is<T: Send + Sync>() {}
+        is::<super::Engine>();
+    }
+}

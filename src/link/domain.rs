@@ -1,0 +1,91 @@
+//! Host names: registrable domains (Public Suffix List, ICANN section), labels and skeletons.
+
+use unicode_security::skeleton as tr39_skeleton;
+
+/// The registrable domain of an ASCII host under the ICANN section of the Public Suffix List
+/// (`a.b.example.co.uk` → `example.co.uk`). Private-section suffixes such as `blogspot.com` are
+/// looked through, as Chromium does, so `evil.blogspot.com` → `blogspot.com`; free hosting is a
+/// separate signal. `None` for a bare suffix or a single label.
+pub fn registrable(host: &str) -> Option<&str> {
+    let host = host.trim_end_matches('.');
+    let suffix_len = icann_suffix_len(host)?;
+    if suffix_len >= host.len() {
+        return None;
+    }
+    let rest = &host[..host.len() - suffix_len - 1];
+    let start = rest.rfind('.').map_or(0, |i| i + 1);
+    Some(&host[start..])
+}
+
+/// Length in bytes of the ICANN public suffix of `host`.
+fn icann_suffix_len(host: &str) -> Option<usize> {
+    let mut candidate = host;
+    // Walk up past private suffixes until an ICANN one (or none) is found.
+    for _ in 0..8 {
+        let suffix = psl::suffix(candidate.as_bytes())?;
+        if !suffix.is_known() {
+            // Unknown TLD: treat the last label as the suffix.
+            return Some(host.len() - host.rfind('.').map_or(0, |i| i + 1));
+        }
+        match suffix.typ() {
+            Some(psl::Type::Icann) => return Some(suffix.as_bytes().len()),
+            _ => {
+                let s = std::str::from_utf8(suffix.as_bytes()).ok()?;
+                candidate = s.split_once('.')?.1;
+            }
+        }
+    }
+    None
+}
+
+/// The registrable domain without its suffix: `paypal` for `www.paypal.co.uk`.
+pub fn name_of(registrable: &str) -> &str {
+    registrable.split('.').next().unwrap_or(registrable)
+}
+
+/// The TR39 confusable skeleton of a (Unicode) label, lower-cased so that `0` and `o`, `1` and
+/// `l` meet (TR39 maps `0` to capital `O`).
+pub fn skeleton(label: &str) -> String {
+    tr39_skeleton(label).flat_map(char::to_lowercase).collect()
+}
+
+/// The Unicode form of an ASCII (punycode) host, for script checks and display.
+pub fn to_unicode(host: &str) -> String {
+    idna::domain_to_unicode(host).0
+}
+
+/// Is `host` `domain` or a subdomain of it.
+pub fn is_within(host: &str, domain: &str) -> bool {
+    host == domain
+        || (host.len() > domain.len()
+            && host.ends_with(domain)
+            && host.as_bytes()[host.len() - domain.len() - 1] == b'.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registrable_domains() {
+        assert_eq!(registrable("www.example.co.uk"), Some("example.co.uk"));
+        assert_eq!(registrable("evil.blogspot.com"), Some("blogspot.com"));
+        assert_eq!(registrable("www.mps.gov.cn"), Some("mps.gov.cn"));
+        assert_eq!(registrable("a.b.c.example.zzzz"), Some("example.zzzz"));
+        assert_eq!(registrable("co.uk"), None);
+        assert_eq!(registrable("localhost"), None);
+    }
+
+    #[test]
+    fn skeletons_fold_digits_and_homoglyphs() {
+        assert_eq!(skeleton("g00gle"), skeleton("google"));
+        assert_eq!(skeleton("paypa1"), skeleton("paypal"));
+        assert_eq!(skeleton("аррӏе"), skeleton("apple"));
+    }
+
+    #[test]
+    fn within() {
+        assert!(is_within("mail.qq.com", "qq.com"));
+        assert!(!is_within("evilqq.com", "qq.com"));
+    }
+}

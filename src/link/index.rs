@@ -1,0 +1,259 @@
+//! The look-up tables link scoring needs, built once per engine from the compiled-in lists and
+//! the policy.
+
+use std::collections::{HashMap, HashSet};
+
+use super::domain::{is_within, name_of, registrable, skeleton};
+use super::lists;
+use crate::policy::Policy;
+
+/// Popular domains ranked above this are edit-distance and embedding targets (Chromium uses the
+/// top 500 for edit distance; more targets means more false alarms).
+const EDIT_DISTANCE_TOP: usize = 500;
+const EMBEDDING_TOP: usize = 1000;
+
+/// Names shorter than this are never edit-distance or embedding targets (Chromium: 5).
+pub const MIN_FUZZY_NAME: usize = 5;
+
+/// Suffix-like official domains that are worth protecting although their name is short; Chromium
+/// misses `gov-cn.example`, so LureLens adds them.
+const OFFICIAL_EMBED: &[&str] = &[
+    "gov.cn", "edu.cn", "ac.cn", "mil.cn", "12306.cn", "12377.cn",
+];
+
+/// Where a look-alike target comes from; the stronger the source, the stronger the hint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Popular,
+    Brand,
+    Protected,
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub domain: String,
+    pub source: Source,
+}
+
+/// A brand or keyword and whether it must stand as a whole `-`/`.` token.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub word: String,
+    pub whole_token: bool,
+    pub source: Source,
+}
+
+pub struct LinkIndex {
+    popular: HashSet<&'static str>,
+    /// Skeleton of a target's name → the target.
+    pub skeletons: HashMap<String, Target>,
+    /// (skeleton of name, target) for edit distance.
+    pub edit_targets: Vec<(String, Target)>,
+    /// Registrable domains that, embedded in another host, are a lure.
+    pub embed_targets: HashMap<String, Source>,
+    pub brands: Vec<Term>,
+    pub keywords: Vec<Term>,
+    shorteners: HashSet<&'static str>,
+    free_hosting: HashSet<&'static str>,
+    free_hosting_hosts: Vec<&'static str>,
+    pub redirect_params: HashSet<String>,
+    pub redirect_hosts: Vec<(&'static str, &'static str)>,
+    pub dangerous_ext: HashSet<&'static str>,
+    pub decoy_ext: HashSet<&'static str>,
+    pub macro_ext: HashSet<&'static str>,
+    pub archive_ext: HashSet<&'static str>,
+    pub html_ext: HashSet<&'static str>,
+    allow: Vec<String>,
+    protected: Vec<String>,
+}
+
+impl LinkIndex {
+    pub fn new(policy: &Policy) -> LinkIndex {
+        let popular_ranked: Vec<&'static str> = lists::entries(lists::POPULAR_DOMAINS).collect();
+        let mut skeletons: HashMap<String, Target> = HashMap::new();
+        let mut edit_targets = Vec::new();
+        let mut embed_targets = HashMap::new();
+
+        let mut add_target = |domain: &str, source: Source, rank: usize| {
+            let name = name_of(domain);
+            if name.len() < 3 {
+                return;
+            }
+            let skel = skeleton(name);
+            let better = skeletons.get(&skel).is_none_or(|t| source > t.source);
+            if better {
+                skeletons.insert(
+                    skel.clone(),
+                    Target {
+                        domain: domain.to_string(),
+                        source,
+                    },
+                );
+            }
+            if name.len() >= MIN_FUZZY_NAME
+                && (source != Source::Popular || rank < EDIT_DISTANCE_TOP)
+            {
+                edit_targets.push((
+                    skel,
+                    Target {
+                        domain: domain.to_string(),
+                        source,
+                    },
+                ));
+            }
+            if name.len() >= MIN_FUZZY_NAME && (source != Source::Popular || rank < EMBEDDING_TOP) {
+                let e = embed_targets.entry(domain.to_string()).or_insert(source);
+                *e = (*e).max(source);
+            }
+        };
+        for (rank, d) in popular_ranked.iter().enumerate() {
+            add_target(d, Source::Popular, rank);
+        }
+        let protected_regs: Vec<&str> = policy
+            .protected_domains
+            .iter()
+            .map(|d| registrable(d).unwrap_or(d))
+            .collect();
+        for reg in &protected_regs {
+            add_target(reg, Source::Protected, 0);
+        }
+        // A protected domain is an embedding target whatever the length of its name.
+        for reg in &protected_regs {
+            embed_targets.insert(reg.to_string(), Source::Protected);
+        }
+        for d in OFFICIAL_EMBED {
+            embed_targets.entry(d.to_string()).or_insert(Source::Brand);
+        }
+
+        let brand_sections = lists::sections(lists::BRANDS);
+        let mut brands: Vec<Term> = Vec::new();
+        for (section, words) in &brand_sections {
+            let whole = matches!(*section, "short" | "word");
+            for w in words {
+                brands.push(Term {
+                    word: w.to_string(),
+                    whole_token: whole || w.len() <= 4,
+                    source: Source::Brand,
+                });
+            }
+        }
+        for b in &policy.brands {
+            let word: String = b.chars().filter(|c| c.is_alphanumeric()).collect();
+            if word.len() >= 3 {
+                brands.push(Term {
+                    whole_token: word.len() <= 4,
+                    word,
+                    source: Source::Protected,
+                });
+            }
+        }
+        let keywords = lists::entries(lists::COMBO_KEYWORDS)
+            .map(|k| Term {
+                word: k.to_string(),
+                whole_token: k.len() <= 3,
+                source: Source::Popular,
+            })
+            .collect();
+
+        let redirect = lists::sections(lists::REDIRECT_PARAMS);
+        let redirect_params = redirect
+            .get("")
+            .map(|v| v.iter().map(|p| p.to_ascii_lowercase()).collect())
+            .unwrap_or_default();
+        let redirect_hosts = redirect
+            .get("hosts")
+            .map(|v| {
+                v.iter()
+                    .map(|e| e.split_once('/').map_or((*e, ""), |(h, p)| (h, p)))
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        let ext = lists::sections(lists::DANGEROUS_EXTENSIONS);
+        let set = |name: &str| -> HashSet<&'static str> {
+            ext.get(name)
+                .map(|v| v.iter().copied().collect())
+                .unwrap_or_default()
+        };
+        let free = lists::sections(lists::FREE_HOSTING);
+
+        LinkIndex {
+            popular: popular_ranked.into_iter().collect(),
+            skeletons,
+            edit_targets,
+            embed_targets,
+            brands,
+            keywords,
+            shorteners: lists::entries(lists::SHORTENERS).collect(),
+            free_hosting: free
+                .get("")
+                .map(|v| v.iter().copied().collect())
+                .unwrap_or_default(),
+            free_hosting_hosts: free.get("hosts").cloned().unwrap_or_default(),
+            redirect_params,
+            redirect_hosts,
+            dangerous_ext: set(""),
+            decoy_ext: set("documents"),
+            macro_ext: set("macro_documents"),
+            archive_ext: set("archives"),
+            html_ext: set("html"),
+            allow: policy.allow.clone(),
+            protected: policy.protected_domains.clone(),
+        }
+    }
+
+    /// The free-hosting domain `host` is a user subdomain of, if any (`x.weebly.com` → `weebly.com`;
+    /// `weebly.com` and `www.weebly.com` themselves are not).
+    pub fn free_hosting_parent(&self, host: &str) -> Option<&'static str> {
+        let mut rest = host;
+        while let Some((_, parent)) = rest.split_once('.') {
+            if let Some(&d) = self.free_hosting.get(parent) {
+                let sub = &host[..host.len() - parent.len() - 1];
+                return (sub != "www").then_some(d);
+            }
+            rest = parent;
+        }
+        None
+    }
+
+    /// Is this a path-based publishing host (`sites.google.com`, `docs.google.com`)?
+    pub fn is_free_hosting_host(&self, host: &str) -> bool {
+        self.free_hosting_hosts.iter().any(|h| *h == host)
+    }
+
+    pub fn is_shortener(&self, host: &str) -> bool {
+        let mut rest = host;
+        loop {
+            if self.shorteners.contains(rest) {
+                return true;
+            }
+            match rest.split_once('.') {
+                Some((_, parent)) if parent.contains('.') => rest = parent,
+                _ => return false,
+            }
+        }
+    }
+
+    /// Is the host's registrable domain one people know (popular, protected or allow-listed)?
+    /// A user subdomain of a free-hosting domain is never known through its parent.
+    pub fn is_known(&self, host: &str, reg: &str) -> bool {
+        if self.free_hosting_parent(host).is_some() {
+            // Only an explicit allow entry for this very host vouches for it.
+            return self.allow.iter().any(|a| a == host)
+                || self.protected.iter().any(|p| p == host);
+        }
+        self.popular.contains(reg) || self.is_allowed(host) || self.is_protected(host)
+    }
+
+    pub fn is_popular(&self, reg: &str) -> bool {
+        self.popular.contains(reg)
+    }
+
+    pub fn is_allowed(&self, host: &str) -> bool {
+        self.allow.iter().any(|a| is_within(host, a))
+    }
+
+    pub fn is_protected(&self, host: &str) -> bool {
+        self.protected.iter().any(|p| is_within(host, p))
+    }
+}

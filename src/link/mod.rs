@@ -1,0 +1,658 @@
+//! Link scoring (DESIGN §3): every signal a URL and its visible text can give.
+//!
+//! Each signal has a fixed rule id (`link.*`, listed in `docs/engine-api.md`) and a weight.
+//! Look-alike checks only run for hosts that are not themselves popular, protected or
+//! allow-listed (Chromium's first filter), and a user subdomain on a free-hosting domain is never
+//! vouched for by its popular parent.
+
+pub mod domain;
+pub mod extract;
+mod index;
+pub mod lists;
+mod lookalike;
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use url::{Host, Url};
+
+use crate::limits;
+use crate::verdict::{Evidence, Hint};
+use domain::{name_of, registrable, to_unicode};
+pub use index::LinkIndex;
+use lookalike::Finding;
+
+/// Nested redirects followed (a redirect whose target is itself a redirect …).
+const MAX_REDIRECT_DEPTH: u8 = 2;
+
+/// Words in a path or host that mark a login or account page.
+const LOGIN_WORDS: &[&str] = &[
+    "login",
+    "log-in",
+    "logon",
+    "signin",
+    "sign-in",
+    "verify",
+    "verification",
+    "account",
+    "accounts",
+    "webscr",
+    "password",
+    "passwd",
+    "credential",
+    "authenticate",
+    "unlock",
+    "recover",
+    "validate",
+    "webmail",
+    "owa",
+    "denglu",
+    "zhanghu",
+];
+
+/// Where a URL sits, so evidence offsets point into the right field.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    /// Field name for evidence in the URL (`url`, `links[0].href`, `text` …).
+    pub url_field: &'a str,
+    /// UTF-16 offset of the URL inside that field (non-zero for URLs found in message text).
+    pub url_base: u32,
+    /// Field name of the visible link text, when there is one.
+    pub text_field: &'a str,
+}
+
+impl Place<'static> {
+    /// A link record: `url` and `text` fields.
+    pub const LINK: Place<'static> = Place {
+        url_field: "url",
+        url_base: 0,
+        text_field: "text",
+    };
+}
+
+/// The family a link signal belongs to.
+fn family_of(signal: &str) -> &'static str {
+    match signal {
+        "link.dangerous_download" | "link.double_extension" | "link.rtl_override" => "attachment",
+        _ => "credential_link",
+    }
+}
+
+/// The explanation key of a built-in signal: `rule_` + id with `.` → `_`.
+pub fn key_of(signal: &str) -> String {
+    format!("rule_{}", signal.replace('.', "_"))
+}
+
+/// All link signal ids, for the locale lint.
+pub const SIGNALS: &[&str] = &[
+    "link.skeleton_match",
+    "link.edit_distance",
+    "link.target_embedding",
+    "link.combo_squat",
+    "link.mixed_script",
+    "link.whole_script",
+    "link.punycode",
+    "link.ip_host",
+    "link.userinfo",
+    "link.shortener",
+    "link.open_redirect",
+    "link.text_mismatch",
+    "link.login_unfamiliar",
+    "link.free_hosting",
+    "link.data_url",
+    "link.javascript_url",
+    "link.malformed",
+    "link.dangerous_download",
+    "link.double_extension",
+    "link.rtl_override",
+];
+
+/// Builds hints for one URL.
+struct Collector<'a> {
+    href: &'a str,
+    place: Place<'a>,
+    hints: Vec<Hint>,
+}
+
+impl Collector<'_> {
+    fn add(&mut self, signal: &'static str, weight: u8, evidence: Vec<Evidence>) {
+        if weight == 0 || self.hints.iter().any(|h| h.rule == signal) {
+            return;
+        }
+        let family = family_of(signal);
+        self.hints.push(Hint {
+            rule: signal.to_string(),
+            family,
+            stage: "delivery",
+            score: weight,
+            evidence,
+            key: key_of(signal),
+        });
+    }
+
+    /// Evidence covering the first case-insensitive occurrence of `needle` in the URL, or the
+    /// whole URL.
+    fn span(&self, needle: &str) -> Evidence {
+        let hay = self.href.to_ascii_lowercase();
+        let needle_l = needle.to_ascii_lowercase();
+        let (start, end) = match (needle.is_empty(), hay.find(&needle_l)) {
+            (false, Some(i)) => (i, i + needle_l.len()),
+            _ => (0, self.href.len()),
+        };
+        let s16 = limits::utf16_offset(self.href, start);
+        let e16 = limits::utf16_offset(self.href, end);
+        Evidence {
+            field: self.place.url_field.to_string(),
+            start: self.place.url_base + s16,
+            end: self.place.url_base + e16,
+            text: self.href[start..end].to_string(),
+            message: None,
+        }
+    }
+
+    fn with_target(&self, needle: &str, target: &str) -> Vec<Evidence> {
+        vec![
+            self.span(needle),
+            Evidence {
+                field: "target".into(),
+                start: 0,
+                end: 0,
+                text: target.to_string(),
+                message: None,
+            },
+        ]
+    }
+}
+
+/// Scores URLs against the index.
+pub struct LinkScorer {
+    pub index: LinkIndex,
+}
+
+impl LinkScorer {
+    pub fn new(index: LinkIndex) -> LinkScorer {
+        LinkScorer { index }
+    }
+
+    /// Hints for one URL with optional visible text.
+    pub fn score(&self, href: &str, text: Option<&str>, place: Place<'_>) -> Vec<Hint> {
+        self.score_depth(href, text, place, 0)
+    }
+
+    fn score_depth(
+        &self,
+        href: &str,
+        text: Option<&str>,
+        place: Place<'_>,
+        depth: u8,
+    ) -> Vec<Hint> {
+        let href = limits::truncate(href.trim(), limits::MAX_URL_BYTES);
+        let mut c = Collector {
+            href,
+            place,
+            hints: Vec::new(),
+        };
+        if href.is_empty() {
+            return c.hints;
+        }
+        if let Some(i) = href.find(is_bidi_control) {
+            let ch = href[i..].chars().next().map_or(1, char::len_utf8);
+            let needle = &href[i..i + ch];
+            let ev = c.span(needle);
+            c.add("link.rtl_override", 65, vec![ev]);
+        }
+        let lower_start: String = href
+            .chars()
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if lower_start.starts_with("javascript:") || lower_start.starts_with("vbscript:") {
+            let body = &href[href.find(':').map_or(0, |i| i + 1)..];
+            let w = javascript_weight(body);
+            let ev = c.span("");
+            c.add("link.javascript_url", w, vec![ev]);
+            return c.hints;
+        }
+        if lower_start.starts_with("data:") {
+            let w = data_url_weight(&lower_start);
+            let ev = c.span("");
+            c.add("link.data_url", w, vec![ev]);
+            return c.hints;
+        }
+        if lower_start.starts_with("mailto:")
+            || lower_start.starts_with("tel:")
+            || href.starts_with('#')
+        {
+            return c.hints;
+        }
+        let Some(url) = parse_lenient(href) else {
+            let ev = c.span("");
+            c.add("link.malformed", 25, vec![ev]);
+            return c.hints;
+        };
+        if !matches!(url.scheme(), "http" | "https" | "ftp") {
+            return c.hints;
+        }
+        let host = match url.host() {
+            Some(Host::Domain(d)) => d.trim_end_matches('.').to_ascii_lowercase(),
+            Some(Host::Ipv4(ip)) => {
+                self.ip_host(&mut c, href, &url, IpKind::V4(ip));
+                self.path_signals(&mut c, &url, "", false);
+                return c.hints;
+            }
+            Some(Host::Ipv6(ip)) => {
+                self.ip_host(&mut c, href, &url, IpKind::V6(ip));
+                self.path_signals(&mut c, &url, "", false);
+                return c.hints;
+            }
+            None => {
+                let ev = c.span("");
+                c.add("link.malformed", 25, vec![ev]);
+                return c.hints;
+            }
+        };
+        self.userinfo(&mut c, &url);
+
+        let reg = registrable(&host).unwrap_or(&host).to_string();
+        let known = self.index.is_known(&host, &reg);
+        let unicode_host = to_unicode(&host);
+        let host_needle = if href.to_ascii_lowercase().contains(&host) {
+            host.clone()
+        } else {
+            unicode_host.clone()
+        };
+
+        if host.split('.').any(|l| l.starts_with("xn--")) && !known {
+            let ev = c.span(&host_needle);
+            c.add("link.punycode", 15, vec![ev]);
+        }
+        if !known && !is_official_suffix(&reg) && host.contains('.') {
+            self.lookalikes(&mut c, &host, &reg, &unicode_host, &host_needle);
+        }
+        let free_parent = self.index.free_hosting_parent(&host);
+        if let Some(parent) = free_parent.filter(|_| !known) {
+            let ev = c.with_target(&host_needle, parent);
+            c.add("link.free_hosting", 20, ev);
+        } else if self.index.is_free_hosting_host(&host) && !self.index.is_allowed(&host) {
+            let ev = c.span(&host_needle);
+            c.add("link.free_hosting", 15, vec![ev]);
+        }
+        if self.index.is_shortener(&host) && !self.index.is_allowed(&host) {
+            let ev = c.span(&host_needle);
+            c.add("link.shortener", 20, vec![ev]);
+        }
+        let redirect_target = self.open_redirect(&mut c, &url, &host, &reg, depth);
+        self.path_signals(&mut c, &url, &host, known);
+        if let Some(text) = text {
+            self.text_mismatch(&mut c, text, &host, &reg, redirect_target.as_deref());
+        }
+        c.hints
+    }
+
+    fn lookalikes(&self, c: &mut Collector<'_>, host: &str, reg: &str, uhost: &str, needle: &str) {
+        let ureg = to_unicode(reg);
+        let uname = name_of(&ureg);
+        let findings: [Option<Finding>; 5] = [
+            lookalike::script_check(uhost),
+            lookalike::skeleton_match(&self.index, uname, reg),
+            lookalike::target_embedding(&self.index, host, reg),
+            lookalike::combo_squat(&self.index, host, reg),
+            lookalike::edit_distance(&self.index, uname, reg),
+        ];
+        let mut found_lookalike = false;
+        for f in findings.into_iter().flatten() {
+            // One look-alike verdict is enough: edit distance only when nothing stronger hit.
+            if f.signal == "link.edit_distance" && found_lookalike {
+                continue;
+            }
+            found_lookalike |= f.signal != "link.mixed_script" && f.signal != "link.whole_script";
+            let ev = c.with_target(needle, &f.target);
+            c.add(f.signal, f.weight, ev);
+        }
+    }
+
+    fn ip_host(&self, c: &mut Collector<'_>, href: &str, url: &Url, ip: IpKind) {
+        if ip.is_local() {
+            return;
+        }
+        let shown = url.host_str().unwrap_or("");
+        // The URL parser turns `http://3232235777/` or `0xC0.0xA8…` into dotted form: if the
+        // author did not write the dotted form, the address was disguised.
+        let disguised = matches!(ip, IpKind::V4(_)) && !href.contains(shown);
+        let ev = if disguised { c.span("") } else { c.span(shown) };
+        c.add("link.ip_host", if disguised { 55 } else { 35 }, vec![ev]);
+    }
+
+    fn userinfo(&self, c: &mut Collector<'_>, url: &Url) {
+        if url.username().is_empty() && url.password().is_none() {
+            return;
+        }
+        let user = url.username();
+        let decoded = percent_decode(user);
+        let looks_like_domain = decoded.contains('.') && !decoded.contains(' ');
+        let ev = c.span(user);
+        c.add(
+            "link.userinfo",
+            if looks_like_domain { 55 } else { 30 },
+            vec![ev],
+        );
+    }
+
+    /// Follows redirect parameters and known redirector paths; returns the target's registrable
+    /// domain when there is one.
+    fn open_redirect(
+        &self,
+        c: &mut Collector<'_>,
+        url: &Url,
+        host: &str,
+        reg: &str,
+        depth: u8,
+    ) -> Option<String> {
+        let mut target: Option<String> = None;
+        for (k, v) in url.query_pairs() {
+            if self.index.redirect_params.contains(&k.to_ascii_lowercase()) && is_absolute(&v) {
+                target = Some(v.into_owned());
+                break;
+            }
+        }
+        if target.is_none() {
+            let path = url.path();
+            for (h, prefix) in &self.index.redirect_hosts {
+                if *h == host
+                    && !prefix.is_empty()
+                    && path.trim_start_matches('/').starts_with(prefix)
+                {
+                    let rest = &path.trim_start_matches('/')[prefix.len()..];
+                    if rest.contains('.') {
+                        target = Some(format!("https://{}", rest.trim_start_matches('/')));
+                    }
+                }
+            }
+        }
+        let t = target?;
+        let inner = parse_lenient(&t)?;
+        let inner_host = inner.host_str()?.to_ascii_lowercase();
+        let inner_reg = registrable(&inner_host).unwrap_or(&inner_host).to_string();
+        if inner_reg == reg {
+            return Some(inner_reg);
+        }
+        let ev = c.with_target(&t.chars().take(60).collect::<String>(), &inner_host);
+        c.add("link.open_redirect", 30, ev);
+        if depth < MAX_REDIRECT_DEPTH {
+            for h in self.score_depth(&t, None, c.place, depth + 1) {
+                if !c.hints.iter().any(|x| x.rule == h.rule) {
+                    c.hints.push(Hint {
+                        // Evidence of the inner URL is relative to the inner string; point at
+                        // the redirect parameter instead.
+                        evidence: vec![c.span(&inner_host)],
+                        ..h
+                    });
+                }
+            }
+        }
+        Some(inner_reg)
+    }
+
+    /// Downloads, double extensions and login words in the path.
+    fn path_signals(&self, c: &mut Collector<'_>, url: &Url, host: &str, known: bool) {
+        let path = percent_decode(url.path());
+        let last = path.rsplit('/').next().unwrap_or("");
+        let lower = last.to_lowercase();
+        let parts: Vec<&str> = lower.split('.').collect();
+        if parts.len() >= 2 {
+            let ext = parts[parts.len() - 1];
+            let prev = parts[parts.len() - 2];
+            let dangerous = self.index.dangerous_ext.contains(ext);
+            if dangerous && parts.len() >= 3 && self.index.decoy_ext.contains(prev) {
+                let ev = c.span(last);
+                c.add("link.double_extension", 70, vec![ev]);
+            } else if dangerous {
+                let ev = c.span(last);
+                c.add(
+                    "link.dangerous_download",
+                    if known { 15 } else { 45 },
+                    vec![ev],
+                );
+            } else if self.index.macro_ext.contains(ext) && !known {
+                let ev = c.span(last);
+                c.add("link.dangerous_download", 25, vec![ev]);
+            }
+        }
+        if known {
+            return;
+        }
+        let hay = format!("{host}{}", path.to_ascii_lowercase());
+        if let Some(w) = LOGIN_WORDS.iter().find(|w| contains_word(&hay, w)) {
+            let ev = c.span(w);
+            c.add("link.login_unfamiliar", 20, vec![ev]);
+        }
+    }
+
+    /// Visible text that shows a domain other than the href's (graded after Rspamd).
+    fn text_mismatch(
+        &self,
+        c: &mut Collector<'_>,
+        text: &str,
+        host: &str,
+        reg: &str,
+        redirect_reg: Option<&str>,
+    ) {
+        let Some(shown) = domain_in_text(text) else {
+            return;
+        };
+        let shown_reg = registrable(&shown).unwrap_or(&shown).to_string();
+        if shown_reg == reg
+            || domain::is_within(host, &shown)
+            || domain::is_within(&shown, host)
+            || redirect_reg == Some(shown_reg.as_str())
+        {
+            return;
+        }
+        let known_shown = self.index.is_known(&shown, &shown_reg);
+        let d = normalized_distance(&shown_reg, reg);
+        // A familiar or near-identical domain shown over a different one is the classic lure.
+        let w = if known_shown || d <= 0.3 { 70 } else { 50 };
+        let (start, end) = find_utf16(text, &shown);
+        let ev = vec![
+            Evidence {
+                field: c.place.text_field.to_string(),
+                start,
+                end,
+                text: shown.clone(),
+                message: None,
+            },
+            c.span(host),
+        ];
+        c.add("link.text_mismatch", w, ev);
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum IpKind {
+    V4(Ipv4Addr),
+    V6(Ipv6Addr),
+}
+
+impl IpKind {
+    fn is_local(self) -> bool {
+        match self {
+            IpKind::V4(ip) => ip.is_loopback() || ip.is_private() || ip.is_link_local(),
+            IpKind::V6(ip) => ip.is_loopback() || (ip.segments()[0] & 0xfe00) == 0xfc00,
+        }
+    }
+}
+
+/// Government and military suffixes are not checked for look-alikes (Chromium skips them too):
+/// anyone who can register under them is the authority itself.
+fn is_official_suffix(reg: &str) -> bool {
+    [
+        ".gov", ".mil", ".gov.cn", ".edu.cn", ".ac.cn", ".gov.uk", ".gov.hk", ".gov.tw",
+    ]
+    .iter()
+    .any(|s| reg.ends_with(s))
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F)
+}
+
+fn javascript_weight(body: &str) -> u8 {
+    let b = body.trim().to_ascii_lowercase();
+    let idiom = b.is_empty()
+        || b == ";"
+        || b.starts_with("void(0)")
+        || b.starts_with("void 0")
+        || b == "return false"
+        || b == "return false;";
+    if idiom {
+        return 0;
+    }
+    let suspicious = [
+        "eval",
+        "atob",
+        "fromcharcode",
+        "document.cookie",
+        "location",
+        "window.open",
+        "http",
+        "\\x",
+        "%3c",
+    ];
+    if suspicious.iter().any(|s| b.contains(s)) {
+        70
+    } else {
+        30
+    }
+}
+
+fn data_url_weight(lower_start: &str) -> u8 {
+    let mime = lower_start.trim_start_matches("data:");
+    if mime.starts_with("image/") && !mime.starts_with("image/svg") {
+        20
+    } else if mime.starts_with("text/html")
+        || mime.starts_with("image/svg")
+        || mime.starts_with("application/")
+    {
+        70
+    } else {
+        55
+    }
+}
+
+/// Parse a URL; a bare `www.example.com/x` or `example.com` gets `http://`.
+fn parse_lenient(s: &str) -> Option<Url> {
+    if let Ok(u) = Url::parse(s) {
+        if u.has_host() || !matches!(u.scheme(), "http" | "https") {
+            return Some(u);
+        }
+    }
+    if s.starts_with("//") {
+        return Url::parse(&format!("http:{s}")).ok();
+    }
+    if !s.contains("://") && s.contains('.') {
+        return Url::parse(&format!("http://{s}"))
+            .ok()
+            .filter(|u| u.has_host());
+    }
+    None
+}
+
+fn is_absolute(v: &str) -> bool {
+    let l = v.trim_start().to_ascii_lowercase();
+    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("//")
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| s.to_string())
+}
+
+/// `word` in `hay` with no ASCII letter on either side.
+fn contains_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphabetic())
+            && !after.is_some_and(|c| c.is_ascii_alphabetic())
+    })
+}
+
+/// The domain a link's visible text shows, if the text looks like a URL or a bare domain.
+fn domain_in_text(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 2048 || t.contains(char::is_whitespace) {
+        return None;
+    }
+    let rest = t
+        .split_once("://")
+        .map_or(t, |(scheme, r)| if scheme.len() <= 10 { r } else { t });
+    let host_part = rest.split(['/', '?', '#']).next()?;
+    let host_part = host_part.rsplit('@').next()?;
+    let host_part = host_part.split(':').next()?;
+    let tld = host_part.rsplit('.').next()?;
+    if !host_part.contains('.') || tld.len() < 2 || !tld.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    match Host::parse(host_part) {
+        Ok(Host::Domain(d)) if registrable(&d).is_some() => Some(d),
+        _ => None,
+    }
+}
+
+/// Rspamd's normalised edit distance: 2·lev / (|a| + |b|).
+fn normalized_distance(a: &str, b: &str) -> f32 {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    let total = (a.len() + b.len()).max(1) as f32;
+    2.0 * prev[b.len()] as f32 / total
+}
+
+/// UTF-16 span of the first case-insensitive occurrence of `needle` in `text` (or the whole).
+fn find_utf16(text: &str, needle: &str) -> (u32, u32) {
+    let lower = text.to_ascii_lowercase();
+    match lower.find(&needle.to_ascii_lowercase()) {
+        Some(i) => (
+            limits::utf16_offset(text, i),
+            limits::utf16_offset(text, i + needle.len()),
+        ),
+        None => (0, limits::utf16_offset(text, text.len())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domains_in_link_text() {
+        assert_eq!(
+            domain_in_text("https://www.PayPal.com/x").as_deref(),
+            Some("www.paypal.com")
+        );
+        assert_eq!(domain_in_text("mail.qq.com"), Some("mail.qq.com".into()));
+        assert_eq!(domain_in_text("Click here"), None);
+        assert_eq!(domain_in_text("v1.2"), None);
+    }
+
+    #[test]
+    fn distance_is_normalised() {
+        assert!(normalized_distance("paypal.com", "paypal.com") < 0.01);
+        assert!(normalized_distance("paypal.com", "paypa1.com") <= 0.3);
+        assert!(normalized_distance("paypal.com", "evil.example") > 0.5);
+    }
+
+    #[test]
+    fn word_boundaries_in_paths() {
+        assert!(contains_word("evil.top/login.php", "login"));
+        assert!(!contains_word("evil.top/loginsight", "login"));
+    }
+}

@@ -1,0 +1,221 @@
+//! Lure rules over message text: compile once, then scan fields.
+
+use crate::error::Error;
+use crate::family;
+use crate::limits;
+use crate::matcher::{best_window, AtomId, Hit, Matcher, MatcherBuilder};
+use crate::normalize::{normalize, normalize_mapped, Normalized};
+use crate::rules::{validate_rule, DampenerSpec, Direction, Lexicon, RuleSpec};
+use crate::verdict::{Evidence, Hint};
+
+/// Default window, in width units (a CJK character 3, others 1), within which all clauses of a
+/// rule must match.
+pub const DEFAULT_WINDOW: u32 = 90;
+
+struct Clauses {
+    all: Vec<Vec<AtomId>>,
+    window: u32,
+}
+
+struct CompiledRule {
+    id: String,
+    family: &'static str,
+    stage: &'static str,
+    weight: u8,
+    direction: Direction,
+    clauses: Clauses,
+    none: Vec<AtomId>,
+    key: String,
+}
+
+struct Dampener {
+    clauses: Clauses,
+    factor: f32,
+}
+
+/// The result of scanning one field.
+#[derive(Debug, Default)]
+pub struct FieldScan {
+    pub hints: Vec<Hint>,
+    /// The strongest dampening factor that applied (1.0 when none).
+    pub damp: f32,
+}
+
+/// All message rules, compiled into one matcher.
+pub struct LureSet {
+    matcher: Matcher,
+    rules: Vec<CompiledRule>,
+    dampeners: Vec<Dampener>,
+    /// For each atom, the rules whose clauses mention it (so only those are evaluated).
+    atom_rules: Vec<Vec<u32>>,
+}
+
+/// Where a rule came from, for error messages.
+pub struct RuleSource<'a> {
+    pub spec: &'a RuleSpec,
+    /// `extra_rules[3]` for policy rules, the file name for built-in ones.
+    pub origin: String,
+}
+
+impl LureSet {
+    pub fn build(
+        lexicon: &Lexicon,
+        rules: &[RuleSource<'_>],
+        dampeners: &[DampenerSpec],
+    ) -> Result<LureSet, Error> {
+        let mut b = MatcherBuilder::new(&lexicon.concepts);
+        let mut compiled = Vec::with_capacity(rules.len());
+        for src in rules {
+            let r = src.spec;
+            validate_rule(r).map_err(|m| Error::rules(&src.origin, m))?;
+            let family = family::intern(&r.family).unwrap_or("befriend");
+            let stage = family::stage_of(family).map_or("approach", |s| s.as_str());
+            let mut all = Vec::with_capacity(r.patterns.len());
+            for clause in &r.patterns {
+                all.push(
+                    b.clause(clause)
+                        .map_err(|m| Error::rules(&src.origin, format!("rule {}: {m}", r.id)))?,
+                );
+            }
+            let none = b
+                .clause(&r.none)
+                .map_err(|m| Error::rules(&src.origin, format!("rule {}: {m}", r.id)))?;
+            compiled.push(CompiledRule {
+                id: r.id.clone(),
+                family,
+                stage,
+                weight: r.weight,
+                direction: r.direction,
+                clauses: Clauses {
+                    all,
+                    window: r.window.unwrap_or(DEFAULT_WINDOW),
+                },
+                none,
+                key: r.key.clone(),
+            });
+        }
+        let mut damps = Vec::with_capacity(dampeners.len());
+        for d in dampeners {
+            let mut all = Vec::new();
+            for clause in &d.patterns {
+                all.push(
+                    b.clause(clause)
+                        .map_err(|m| Error::rules("dampeners", format!("{}: {m}", d.id)))?,
+                );
+            }
+            damps.push(Dampener {
+                clauses: Clauses {
+                    all,
+                    window: d.window.unwrap_or(DEFAULT_WINDOW),
+                },
+                factor: d.factor.clamp(0.0, 1.0),
+            });
+        }
+        let matcher = b.build().map_err(|m| Error::rules("matcher", m))?;
+        let mut atom_rules = vec![Vec::new(); matcher.atom_count()];
+        for (ri, r) in compiled.iter().enumerate() {
+            // The first clause must match for the rule to fire: index the rule under it.
+            for &a in &r.clauses.all[0] {
+                atom_rules[a as usize].push(ri as u32);
+            }
+        }
+        for list in &mut atom_rules {
+            list.dedup();
+        }
+        Ok(LureSet {
+            matcher,
+            rules: compiled,
+            dampeners: damps,
+            atom_rules,
+        })
+    }
+
+    /// Scan one field of a record. `field` names it in the evidence (`text`, `subject` …).
+    pub fn scan_field(&self, field: &str, text: &str, direction: Direction) -> FieldScan {
+        let text = limits::cap_field(text);
+        let norm = normalize(text);
+        let hits = self.matcher.find(&norm.text);
+        let mut scan = FieldScan {
+            hints: Vec::new(),
+            damp: 1.0,
+        };
+        if hits.is_empty() {
+            return scan;
+        }
+        let hits = limits::cap_hits(hits);
+        let mut candidates: Vec<u32> = hits
+            .iter()
+            .flat_map(|h| self.atom_rules[h.atom as usize].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+
+        let mut fired: Vec<(u32, Vec<usize>)> = Vec::new();
+        for ri in candidates {
+            let r = &self.rules[ri as usize];
+            if r.direction != Direction::Any && r.direction != direction {
+                continue;
+            }
+            if hits.iter().any(|h| r.none.contains(&h.atom)) {
+                continue;
+            }
+            if let Some(chosen) = best_window(&hits, &r.clauses.all, r.clauses.window) {
+                fired.push((ri, chosen));
+            }
+        }
+        for d in &self.dampeners {
+            if best_window(&hits, &d.clauses.all, d.clauses.window).is_some() {
+                scan.damp = scan.damp.min(d.factor);
+            }
+        }
+        if fired.is_empty() {
+            return scan;
+        }
+        let mapped = normalize_mapped(text);
+        for (ri, chosen) in fired {
+            let r = &self.rules[ri as usize];
+            scan.hints.push(Hint {
+                rule: r.id.clone(),
+                family: r.family,
+                stage: r.stage,
+                score: r.weight,
+                evidence: evidence(field, text, &mapped, &hits, &chosen),
+                key: r.key.clone(),
+            });
+        }
+        scan
+    }
+}
+
+/// Evidence spans for the chosen hits, in source UTF-16 units, merged where they overlap.
+fn evidence(
+    field: &str,
+    source: &str,
+    mapped: &Normalized,
+    hits: &[Hit],
+    chosen: &[usize],
+) -> Vec<Evidence> {
+    let mut spans: Vec<(u32, u32)> = chosen
+        .iter()
+        .map(|&i| mapped.source_span(hits[i].start, hits[i].end))
+        .filter(|(s, e)| s < e)
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(start, end)| Evidence {
+            field: field.to_string(),
+            start,
+            end,
+            text: limits::utf16_slice(source, start, end),
+            message: None,
+        })
+        .collect()
+}

@@ -1,0 +1,313 @@
+//! One pass over normalised text finds every term of every rule.
+//!
+//! All literal terms (from the lexicon, the rules and the policy) go into a single Aho-Corasick
+//! automaton, so the cost of a scan grows with the text, not with the number of rules. Each term
+//! points at the *atoms* it belongs to (a concept, or a rule's own literal). Rules are then
+//! evaluated over the short list of atom hits. `re:` patterns run as separate regexes (the regex
+//! crate guarantees linear time); the built-in rules use none, so they cost nothing unless a
+//! policy adds them.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::Regex;
+
+use crate::normalize::normalize_term;
+
+/// Identifies a concept, a literal or a regex that clauses refer to.
+pub type AtomId = u32;
+
+/// One occurrence of an atom in a normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub atom: AtomId,
+    /// Byte range in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    /// Position in width units: a CJK character counts 3, any other character 1, so that a
+    /// window holds about as many Chinese as English words.
+    pub cstart: u32,
+    pub cend: u32,
+}
+
+struct Term {
+    left_boundary: bool,
+    right_boundary: bool,
+    atoms: Vec<AtomId>,
+}
+
+/// Collects atoms and terms, then builds a [`Matcher`].
+pub struct MatcherBuilder<'a> {
+    lexicon: &'a BTreeMap<String, Vec<String>>,
+    terms: Vec<(String, Term)>,
+    term_index: HashMap<(String, bool), usize>,
+    regexes: Vec<(Regex, AtomId)>,
+    concepts: HashMap<String, AtomId>,
+    literals: HashMap<String, AtomId>,
+    atoms: u32,
+}
+
+impl<'a> MatcherBuilder<'a> {
+    pub fn new(lexicon: &'a BTreeMap<String, Vec<String>>) -> Self {
+        MatcherBuilder {
+            lexicon,
+            terms: Vec::new(),
+            term_index: HashMap::new(),
+            regexes: Vec::new(),
+            concepts: HashMap::new(),
+            literals: HashMap::new(),
+            atoms: 0,
+        }
+    }
+
+    fn new_atom(&mut self) -> AtomId {
+        self.atoms += 1;
+        self.atoms - 1
+    }
+
+    fn add_term(&mut self, raw: &str, atom: AtomId) -> Result<(), String> {
+        let (body, stem) = match raw.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (raw, false),
+        };
+        let term = normalize_term(body);
+        if term.is_empty() {
+            return Err(format!("term {raw:?} is empty after normalisation"));
+        }
+        let first = term.chars().next().unwrap_or(' ');
+        let last = term.chars().last().unwrap_or(' ');
+        let key = (term.clone(), stem);
+        let idx = match self.term_index.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.terms.push((
+                    term,
+                    Term {
+                        left_boundary: first.is_ascii_alphanumeric(),
+                        right_boundary: last.is_ascii_alphanumeric() && !stem,
+                        atoms: Vec::new(),
+                    },
+                ));
+                self.term_index.insert(key, self.terms.len() - 1);
+                self.terms.len() - 1
+            }
+        };
+        let atoms = &mut self.terms[idx].1.atoms;
+        if !atoms.contains(&atom) {
+            atoms.push(atom);
+        }
+        Ok(())
+    }
+
+    /// The atom for one alternative of a clause: `@concept`, `re:regex` or a literal term.
+    pub fn alternative(&mut self, alt: &str) -> Result<AtomId, String> {
+        if let Some(name) = alt.strip_prefix('@') {
+            if let Some(&a) = self.concepts.get(name) {
+                return Ok(a);
+            }
+            let lexicon = self.lexicon;
+            let Some(terms) = lexicon.get(name) else {
+                return Err(format!("unknown concept @{name}"));
+            };
+            let atom = self.new_atom();
+            for t in terms {
+                self.add_term(t, atom)
+                    .map_err(|e| format!("concept @{name}: {e}"))?;
+            }
+            self.concepts.insert(name.to_string(), atom);
+            return Ok(atom);
+        }
+        if let Some(pattern) = alt.strip_prefix("re:") {
+            // Size limits keep a hostile policy from building a huge automaton.
+            let re = regex::RegexBuilder::new(pattern)
+                .size_limit(1 << 20)
+                .dfa_size_limit(1 << 20)
+                .build()
+                .map_err(|e| format!("bad regex {pattern:?}: {e}"))?;
+            let atom = self.new_atom();
+            self.regexes.push((re, atom));
+            return Ok(atom);
+        }
+        // `=` forces a literal (policy keywords may start with `@` or `re:`).
+        let alt = alt.strip_prefix('=').unwrap_or(alt);
+        if let Some(&a) = self.literals.get(alt) {
+            return Ok(a);
+        }
+        let atom = self.new_atom();
+        self.add_term(alt, atom)?;
+        self.literals.insert(alt.to_string(), atom);
+        Ok(atom)
+    }
+
+    /// Atoms for every alternative in a clause.
+    pub fn clause(&mut self, alts: &[String]) -> Result<Vec<AtomId>, String> {
+        alts.iter().map(|a| self.alternative(a)).collect()
+    }
+
+    pub fn build(self) -> Result<Matcher, String> {
+        let (patterns, terms): (Vec<String>, Vec<Term>) = self.terms.into_iter().unzip();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .map_err(|e| format!("cannot build the term automaton: {e}"))?;
+        Ok(Matcher {
+            ac,
+            terms,
+            regexes: self.regexes,
+            atom_count: self.atoms,
+        })
+    }
+}
+
+/// Finds atom hits in normalised text.
+pub struct Matcher {
+    ac: AhoCorasick,
+    terms: Vec<Term>,
+    regexes: Vec<(Regex, AtomId)>,
+    atom_count: u32,
+}
+
+impl Matcher {
+    pub fn atom_count(&self) -> usize {
+        self.atom_count as usize
+    }
+
+    /// Every atom hit in `text`, sorted by start, with character positions filled in.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let term = &self.terms[m.pattern().as_usize()];
+            let (s, e) = (m.start(), m.end());
+            if term.left_boundary && s > 0 && bytes[s - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if term.right_boundary && e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                continue;
+            }
+            for &atom in &term.atoms {
+                hits.push(Hit {
+                    atom,
+                    start: s,
+                    end: e,
+                    cstart: 0,
+                    cend: 0,
+                });
+            }
+        }
+        for (re, atom) in &self.regexes {
+            for m in re.find_iter(text) {
+                if m.start() < m.end() {
+                    hits.push(Hit {
+                        atom: *atom,
+                        start: m.start(),
+                        end: m.end(),
+                        cstart: 0,
+                        cend: 0,
+                    });
+                }
+            }
+        }
+        if hits.is_empty() {
+            return hits;
+        }
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.atom));
+        hits.dedup();
+        fill_char_positions(text, &mut hits);
+        hits
+    }
+}
+
+/// Width of a character in window units (see [`Hit::cstart`]).
+fn width(c: char) -> u32 {
+    if crate::normalize::is_cjk(c) {
+        3
+    } else {
+        1
+    }
+}
+
+/// Convert byte offsets to width positions in one walk over the text.
+fn fill_char_positions(text: &str, hits: &mut [Hit]) {
+    // Collect every boundary needed, sorted, then walk the text once.
+    let mut marks: Vec<usize> = hits.iter().flat_map(|h| [h.start, h.end]).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    let mut chars_at: HashMap<usize, u32> = HashMap::with_capacity(marks.len());
+    let mut count = 0u32;
+    let mut next = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        while next < marks.len() && marks[next] <= i {
+            chars_at.insert(marks[next], count);
+            next += 1;
+        }
+        if next == marks.len() {
+            break;
+        }
+        count += width(c);
+    }
+    for h in hits {
+        h.cstart = chars_at.get(&h.start).copied().unwrap_or(0);
+        h.cend = chars_at.get(&h.end).copied().unwrap_or(h.cstart);
+    }
+}
+
+/// The smallest set of hits, one per clause, that fits in `window` characters; indices into
+/// `hits`. Hits are sorted by start. `None` when the clauses cannot all be met in a window.
+pub fn best_window(hits: &[Hit], clauses: &[Vec<AtomId>], window: u32) -> Option<Vec<usize>> {
+    // (hit index, clause index) for every hit that satisfies some clause, in text order.
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for (hi, h) in hits.iter().enumerate() {
+        for (ci, c) in clauses.iter().enumerate() {
+            if c.contains(&h.atom) {
+                cands.push((hi, ci));
+            }
+        }
+    }
+    let k = clauses.len();
+    if k == 1 {
+        return cands.first().map(|&(hi, _)| vec![hi]);
+    }
+    let mut counts = vec![0usize; k];
+    let mut covered = 0;
+    let mut best: Option<(u32, usize, usize)> = None;
+    let mut lo = 0;
+    for hi_i in 0..cands.len() {
+        let ci = cands[hi_i].1;
+        counts[ci] += 1;
+        if counts[ci] == 1 {
+            covered += 1;
+        }
+        while covered == k {
+            let span_start = hits[cands[lo].0].cstart;
+            let span_end = cands[lo..=hi_i]
+                .iter()
+                .map(|&(h, _)| hits[h].cend)
+                .max()
+                .unwrap_or(0);
+            let span = span_end.saturating_sub(span_start);
+            if span <= window && best.is_none_or(|(s, _, _)| span < s) {
+                best = Some((span, lo, hi_i));
+            }
+            let lc = cands[lo].1;
+            counts[lc] -= 1;
+            if counts[lc] == 0 {
+                covered -= 1;
+            }
+            lo += 1;
+        }
+    }
+    let (_, lo, hi) = best?;
+    // Pick, for each clause, its first candidate inside the best window.
+    let mut chosen: Vec<Option<usize>> = vec![None; k];
+    for &(h, c) in &cands[lo..=hi] {
+        if chosen[c].is_none() {
+            chosen[c] = Some(h);
+        }
+    }
+    chosen.into_iter().collect()
+}

@@ -1,0 +1,281 @@
+//! Text normalisation before matching.
+//!
+//! Lures are written to slip past keyword filters: full-width letters (`ｃｏｎｆｉｄｅｎｔｉａｌ`),
+//! zero-width characters, symbols or spaces between CJK characters (`内★部资料`, `内 部 资 料`),
+//! Cyrillic or Greek look-alike letters (`cоnfidential` with a Cyrillic `о`), accents, and doubled
+//! letters. The normaliser folds all of these into one canonical form, and the same function
+//! normalises the rule terms, so a term and its evasions meet in the middle.
+//!
+//! Steps, per character: drop format characters (zero-width, bidi controls, soft hyphen);
+//! compatibility-decompose (NFKD, which also maps full-width forms) and drop combining marks;
+//! lower-case; fold common Latin homoglyphs; collapse runs of the same ASCII letter; collapse
+//! whitespace runs to one space; drop spaces and symbols that sit between two CJK characters.
+//!
+//! Matching needs positions in the caller's field as UTF-16 code units (what JavaScript counts).
+//! Mapping costs memory per byte, and most text matches nothing, so [`normalize`] runs without it
+//! and [`normalize_mapped`] re-runs the same pass with the map only when a rule has fired.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// A normalised field, with an optional map back to the source.
+#[derive(Debug, Default, Clone)]
+pub struct Normalized {
+    /// The canonical text that rule terms are matched against.
+    pub text: String,
+    /// For each byte of `text`: the source character's UTF-16 `(start, end)`. Empty unless mapped.
+    pub map: Vec<(u32, u32)>,
+}
+
+impl Normalized {
+    /// UTF-16 span in the source for the normalised byte range `start..end`.
+    pub fn source_span(&self, start: usize, end: usize) -> (u32, u32) {
+        if self.map.is_empty() || start >= end || end > self.map.len() {
+            return (0, 0);
+        }
+        (self.map[start].0, self.map[end - 1].1)
+    }
+}
+
+/// Normalise `input` for matching, without a position map.
+pub fn normalize(input: &str) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(input.len()),
+        map: Vec::new(),
+    };
+    run(input, &mut out, false);
+    out
+}
+
+/// Normalise `input` and record, per output byte, where it came from in UTF-16 units.
+pub fn normalize_mapped(input: &str) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(input.len()),
+        map: Vec::with_capacity(input.len()),
+    };
+    run(input, &mut out, true);
+    out
+}
+
+/// Normalise a rule term or a policy keyword: the same folding, trimmed.
+pub fn normalize_term(term: &str) -> String {
+    normalize(term).text.trim().to_string()
+}
+
+/// Is `c` a CJK ideograph (or kana/hangul) — a character that words are made of without spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // kana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xAC00..=0xD7AF    // hangul syllables
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0x20000..=0x2FA1F) // extensions B–F and supplement
+}
+
+/// Characters removed outright: they are invisible and only serve to split words.
+fn is_invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xE0000..=0xE0FFF)
+}
+
+/// Non-letters that an evader might put between CJK characters: whitespace, punctuation,
+/// symbols and emoji. (Letters and digits are content, never noise.)
+fn is_noise(c: char) -> bool {
+    !(c.is_alphanumeric() || is_cjk(c))
+}
+
+/// Latin look-alikes from Cyrillic and Greek that are used to dodge English keywords.
+/// Only letters whose lower-case glyphs are near identical are folded.
+fn fold_homoglyph(c: char) -> char {
+    match c {
+        'а' => 'a',
+        'е' | 'ё' => 'e',
+        'о' | 'ο' | 'σ' => 'o',
+        'р' | 'ρ' => 'p',
+        'с' | 'ϲ' => 'c',
+        'у' => 'y',
+        'х' | 'χ' => 'x',
+        'і' | 'ι' | 'ı' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' | 'ѡ' => 'w',
+        'һ' => 'h',
+        'ո' => 'n',
+        'ν' => 'v',
+        'κ' => 'k',
+        'α' => 'a',
+        'τ' => 't',
+        'υ' => 'u',
+        'ʟ' => 'l',
+        '‘' | '’' | '`' | '´' | 'ʼ' => '\'',
+        '“' | '”' | '„' => '"',
+        '—' | '–' | '‐' | '‑' | '−' => '-',
+        _ => c,
+    }
+}
+
+/// The state of one normalisation pass.
+struct Pass<'a> {
+    out: &'a mut Normalized,
+    mapped: bool,
+    /// The last character written (after folding), for run collapsing.
+    last: Option<char>,
+    /// Was the last written character CJK.
+    last_cjk: bool,
+    /// A pending separator (space or symbols) seen after some content and not yet written,
+    /// with the source span it covers; written only if the next content is not CJK after CJK.
+    pending: Option<(char, u32, u32)>,
+}
+
+impl Pass<'_> {
+    fn push(&mut self, c: char, span: (u32, u32)) {
+        self.out.text.push(c);
+        if self.mapped {
+            for _ in 0..c.len_utf8() {
+                self.out.map.push(span);
+            }
+        }
+        self.last = Some(c);
+    }
+
+    /// Write one folded character of content or noise.
+    fn emit(&mut self, c: char, span: (u32, u32)) {
+        if c.is_whitespace() || is_noise(c) {
+            // Keep the first noise char of a run (punctuation matters to a few terms, such as
+            // "let's"), but remember it as pending so CJK–noise–CJK can drop it.
+            let as_char = if c.is_whitespace() { ' ' } else { c };
+            match self.pending {
+                None => self.pending = Some((as_char, span.0, span.1)),
+                Some((p, s, _)) => {
+                    // Whitespace next to a symbol: keep the symbol; a run keeps its first.
+                    let keep = if p == ' ' { as_char } else { p };
+                    self.pending = Some((keep, s, span.1));
+                }
+            }
+            return;
+        }
+        let cjk = is_cjk(c);
+        if let Some((p, s, e)) = self.pending.take() {
+            // Dropped between two CJK characters, and a leading space; kept otherwise (a
+            // leading `$` or emoji is content).
+            let drop_it = (cjk && self.last_cjk) || (p == ' ' && self.last.is_none());
+            if !drop_it {
+                self.push(p, (s, e));
+            }
+        }
+        if c.is_ascii_alphabetic() && self.last == Some(c) {
+            // Collapse doubled letters ("clasified" == "classified"), keeping the map wide.
+            if self.mapped {
+                if let Some(last) = self.out.map.last_mut() {
+                    last.1 = span.1;
+                }
+            }
+            return;
+        }
+        self.push(c, span);
+        self.last_cjk = cjk;
+    }
+
+    fn finish(&mut self) {
+        // A trailing space carries no meaning; a trailing symbol or emoji may (`💰`, `secret//`).
+        if let Some((p, s, e)) = self.pending.take() {
+            if p != ' ' {
+                self.push(p, (s, e));
+            }
+        }
+    }
+}
+
+fn run(input: &str, out: &mut Normalized, mapped: bool) {
+    let mut pass = Pass {
+        out,
+        mapped,
+        last: None,
+        last_cjk: false,
+        pending: None,
+    };
+    let mut pos16: u32 = 0;
+    for c in input.chars() {
+        let span = (pos16, pos16 + c.len_utf16() as u32);
+        pos16 = span.1;
+        if c.is_ascii() {
+            pass.emit(c.to_ascii_lowercase(), span);
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        if is_cjk(c) && !(0xF900..=0xFAFF).contains(&(c as u32)) {
+            pass.emit(c, span);
+            continue;
+        }
+        decompose_compatible(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            for l in d.to_lowercase() {
+                pass.emit(fold_homoglyph(l), span);
+            }
+        });
+    }
+    pass.finish();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        normalize(s).text
+    }
+
+    #[test]
+    fn folds_width_case_accents_and_homoglyphs() {
+        assert_eq!(n("ＣＯＮＦＩＤＥＮＴＩＡＬ"), "confidential");
+        assert_eq!(n("Cоnfidentiаl"), "confidential"); // Cyrillic о and а
+        assert_eq!(n("cónfïdential"), "confidential");
+        assert_eq!(n("con\u{200b}fiden\u{feff}tial"), "confidential");
+    }
+
+    #[test]
+    fn drops_separators_between_cjk_only() {
+        assert_eq!(n("内★部资料"), "内部资料");
+        assert_eq!(n("内 部 资 料"), "内部资料");
+        assert_eq!(n("内.部-资*料"), "内部资料");
+        assert_eq!(n("内部 data"), "内部 data");
+        assert_eq!(n("hello   world\n\tagain"), "hello world again");
+        assert_eq!(n("  trailing  "), "trailing");
+        assert_eq!(n("$500 💰"), "$500 💰");
+    }
+
+    #[test]
+    fn collapses_doubled_letters_so_typos_meet() {
+        assert_eq!(n("classified"), n("clasified"));
+        assert_eq!(n("address"), n("adress"));
+    }
+
+    #[test]
+    fn map_points_back_to_utf16_source() {
+        let src = "😀 内★部资料";
+        let m = normalize_mapped(src);
+        assert_eq!(m.text, normalize(src).text);
+        let at = m.text.find("内部").unwrap();
+        let (s, e) = m.source_span(at, at + "内部".len());
+        let utf16: Vec<u16> = src.encode_utf16().collect();
+        assert_eq!(
+            String::from_utf16(&utf16[s as usize..e as usize]).unwrap(),
+            "内★部"
+        );
+    }
+
+    #[test]
+    fn map_of_collapsed_run_covers_whole_run() {
+        let m = normalize_mapped("xx cllassified");
+        let at = m.text.find("clasified").unwrap();
+        assert_eq!(m.source_span(at, at + "clasified".len()), (3, 14));
+    }
+}

@@ -1,0 +1,191 @@
+//! Rules as versioned data.
+//!
+//! The built-in rules live in `src/rules/*.json`, compiled into the binary. An organisation's
+//! policy can add rules in the same format (`extra_rules`). A rule is:
+//!
+//! ```json
+//! {"id": "request_data.classified", "family": "request_data", "weight": 45, "lang": "any",
+//!  "patterns": [["@ask"], ["@classified", "@internal"], ["@data"]], "window": 30,
+//!  "none": ["@negation"], "key": "rule_request_data_classified",
+//!  "examples": {"match": ["能把涉密图纸发我一份吗"], "no_match": ["图纸已归档"]}}
+//! ```
+//!
+//! `patterns` is a list of clauses that must all match within `window` width units of each
+//! other (90 when absent; a CJK character is 3 units, any other character 1, so a window holds
+//! about as many Chinese as English words). A clause lists alternatives: `@name` is a concept from the lexicon
+//! (`src/rules/lexicon.json`), `re:…` a regular expression over the normalised text, anything
+//! else a literal term; a literal ending in `*` also matches longer words (`friend*`). Terms are
+//! normalised like the text (see [`crate::normalize`]), so one spelling covers full-width,
+//! homoglyph and spaced-out variants. `none` lists alternatives that, anywhere in the field,
+//! stop the rule. `direction` is `incoming` (default), `outgoing` or `any`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::family;
+
+/// One rule as written in the data files or a policy.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: String,
+    pub family: String,
+    /// Optional; when present it must be the family's stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    pub weight: u8,
+    #[serde(default = "default_lang")]
+    pub lang: String,
+    #[serde(default)]
+    pub direction: Direction,
+    pub patterns: Vec<Vec<String>>,
+    #[serde(default)]
+    pub none: Vec<String>,
+    #[serde(default)]
+    pub window: Option<u32>,
+    pub key: String,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+fn default_lang() -> String {
+    "any".into()
+}
+
+/// Which messages a rule reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Incoming,
+    Outgoing,
+    Any,
+}
+
+/// Texts a rule must and must not match; the lint test runs them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default, rename = "match")]
+    pub must_match: Vec<String>,
+    #[serde(default)]
+    pub no_match: Vec<String>,
+}
+
+/// A meta-rule: when every listed family has a hint, the message gains `bonus` points.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComboSpec {
+    pub id: String,
+    pub families: Vec<String>,
+    pub bonus: u8,
+    pub key: String,
+}
+
+/// A context that makes lure words less likely to be a lure (a news report, a safety warning):
+/// when its patterns match, the field's score is multiplied by `factor`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DampenerSpec {
+    pub id: String,
+    pub patterns: Vec<Vec<String>>,
+    #[serde(default)]
+    pub window: Option<u32>,
+    pub factor: f32,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// One rules file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    pub version: u32,
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
+    #[serde(default)]
+    pub combos: Vec<ComboSpec>,
+    #[serde(default)]
+    pub dampeners: Vec<DampenerSpec>,
+}
+
+/// The lexicon: named concepts, each a list of terms in any language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub version: u32,
+    pub concepts: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// The built-in rule files, in the order they are compiled.
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
+    ("approach.json", include_str!("rules/approach.json")),
+    ("cultivate.json", include_str!("rules/cultivate.json")),
+    (
+        "probe_extract.json",
+        include_str!("rules/probe_extract.json"),
+    ),
+    ("delivery.json", include_str!("rules/delivery.json")),
+    ("outgoing.json", include_str!("rules/outgoing.json")),
+    ("meta.json", include_str!("rules/meta.json")),
+];
+
+/// The built-in lexicon.
+pub const BUILTIN_LEXICON: &str = include_str!("rules/lexicon.json");
+
+/// Parse the built-in lexicon.
+pub fn builtin_lexicon() -> Result<Lexicon, Error> {
+    serde_json::from_str(BUILTIN_LEXICON).map_err(|e| Error::rules("lexicon.json", e.to_string()))
+}
+
+/// Parse every built-in rule file into one.
+pub fn builtin_rules() -> Result<RuleFile, Error> {
+    let mut all = RuleFile {
+        version: 1,
+        ..RuleFile::default()
+    };
+    for (name, text) in BUILTIN_RULE_FILES {
+        let file: RuleFile =
+            serde_json::from_str(text).map_err(|e| Error::rules(*name, e.to_string()))?;
+        all.rules.extend(file.rules);
+        all.combos.extend(file.combos);
+        all.dampeners.extend(file.dampeners);
+    }
+    Ok(all)
+}
+
+/// Check what serde cannot: a known family, a consistent stage, a sane weight and patterns.
+pub fn validate_rule(rule: &RuleSpec) -> Result<(), String> {
+    let Some(stage) = family::stage_of(&rule.family) else {
+        return Err(format!(
+            "rule {}: unknown family {:?}",
+            rule.id, rule.family
+        ));
+    };
+    if let Some(s) = &rule.stage {
+        if s != stage.as_str() {
+            return Err(format!(
+                "rule {}: stage {s:?} is not the stage of family {} ({})",
+                rule.id,
+                rule.family,
+                stage.as_str()
+            ));
+        }
+    }
+    if rule.id.trim().is_empty() || rule.key.trim().is_empty() {
+        return Err(format!("rule {:?}: id and key must not be empty", rule.id));
+    }
+    if rule.weight > 100 {
+        return Err(format!("rule {}: weight must be 0–100", rule.id));
+    }
+    if rule.patterns.is_empty() || rule.patterns.iter().any(|c| c.is_empty()) {
+        return Err(format!(
+            "rule {}: patterns must be a non-empty list of non-empty clauses",
+            rule.id
+        ));
+    }
+    if !matches!(rule.lang.as_str(), "zh" | "en" | "any") {
+        return Err(format!("rule {}: lang must be zh, en or any", rule.id));
+    }
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! Combining hints into a score, SpamAssassin-style.
+//!
+//! Every hint carries points (its rule's weight, 0–100). Within one family the strongest hint
+//! counts in full and each further one a quarter, so five ways of saying "let's be friends" are
+//! still one mild cue. Families add up. Meta-rules ("combos") add a bonus when all of their
+//! families are present, because the seeds show the danger is in the combination: a gift and a
+//! probe, a request and a reward, a request and a plea for secrecy. A dampening context (a news
+//! report, a safety bulletin quoting lure words) multiplies the sum down, and the policy's
+//! sensitivity multiplies it (0.8 / 1.0 / 1.25). The result is capped at 100 and mapped to a
+//! level by [`Level::from_score`].
+
+use std::collections::BTreeMap;
+
+use crate::family::Stage;
+use crate::verdict::{Hint, Level};
+
+/// How much an organisation wants to hear.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sensitivity {
+    Low,
+    #[default]
+    Normal,
+    High,
+}
+
+impl Sensitivity {
+    pub fn factor(self) -> f32 {
+        match self {
+            Sensitivity::Low => 0.8,
+            Sensitivity::Normal => 1.0,
+            Sensitivity::High => 1.25,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sensitivity::Low => "low",
+            Sensitivity::Normal => "normal",
+            Sensitivity::High => "high",
+        }
+    }
+}
+
+/// A compiled meta-rule.
+#[derive(Debug, Clone)]
+pub struct Combo {
+    pub id: String,
+    pub families: Vec<&'static str>,
+    pub bonus: u8,
+    pub key: String,
+}
+
+/// How much each further hint of a family adds. Lure phrasings within a family repeat one cue,
+/// so they add a quarter; link and attachment signals are independent evidence, so a half.
+fn rest_factor(family: &str) -> f32 {
+    match family {
+        "credential_link" | "attachment" => 0.5,
+        _ => 0.25,
+    }
+}
+
+/// Raw points of a set of hints, before combos and factors.
+pub fn family_points(hints: &[Hint]) -> f32 {
+    let mut by_family: BTreeMap<&str, (u8, f32)> = BTreeMap::new();
+    for h in hints {
+        let e = by_family.entry(h.family).or_insert((0, 0.0));
+        let rest = rest_factor(h.family);
+        // Keep the max separately and add the rest at the family's factor.
+        if h.score > e.0 {
+            e.1 += e.0 as f32 * rest;
+            e.0 = h.score;
+        } else {
+            e.1 += h.score as f32 * rest;
+        }
+    }
+    by_family
+        .values()
+        .map(|&(max, rest)| (max as f32 + rest).min(100.0))
+        .sum()
+}
+
+/// The combos whose families are all present among `hints`, as hints of their own (no evidence
+/// of their own: the member hints carry it).
+pub fn combo_hints(hints: &[Hint], combos: &[Combo]) -> Vec<Hint> {
+    combos
+        .iter()
+        .filter(|c| {
+            c.families
+                .iter()
+                .all(|f| hints.iter().any(|h| h.family == *f))
+        })
+        .map(|c| Hint {
+            rule: c.id.clone(),
+            family: "combo",
+            stage: latest_stage(hints, &c.families),
+            score: c.bonus,
+            evidence: Vec::new(),
+            key: c.key.clone(),
+        })
+        .collect()
+}
+
+fn latest_stage(hints: &[Hint], families: &[&str]) -> &'static str {
+    hints
+        .iter()
+        .filter(|h| families.contains(&h.family))
+        .map(|h| h.stage)
+        .max_by_key(|s| stage_rank(s))
+        .unwrap_or("extract")
+}
+
+fn stage_rank(s: &str) -> u8 {
+    match s {
+        "approach" => 0,
+        "cultivate" => 1,
+        "probe" => 2,
+        "extract" => 3,
+        "delivery" => 4,
+        _ => 5,
+    }
+}
+
+/// The final 0–100 score: family points, plus combo bonuses, times the dampening factor and the
+/// sensitivity.
+pub fn total(hints: &[Hint], combo_hints: &[Hint], damp: f32, sensitivity: Sensitivity) -> u8 {
+    let bonus: f32 = combo_hints.iter().map(|h| h.score as f32).sum();
+    let raw = (family_points(hints) + bonus) * damp * sensitivity.factor();
+    raw.round().clamp(0.0, 100.0) as u8
+}
+
+/// Score and level together.
+pub fn score_and_level(
+    hints: &[Hint],
+    combo_hints: &[Hint],
+    damp: f32,
+    sensitivity: Sensitivity,
+) -> (u8, Level) {
+    let s = total(hints, combo_hints, damp, sensitivity);
+    (s, Level::from_score(s))
+}
+
+/// Distinct stages in order of first appearance.
+pub fn stages_in_order(stages: impl IntoIterator<Item = Stage>) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for s in stages {
+        if !out.contains(&s.as_str()) {
+            out.push(s.as_str());
+        }
+    }
+    out
+}

@@ -1,0 +1,124 @@
+//! What the engine returns: the `../shared/CLI.md` output shape.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// How strongly the extension warns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    None,
+    Low,
+    Medium,
+    High,
+}
+
+impl Level {
+    /// Score thresholds: `low` from 15, `medium` from 40, `high` from 70.
+    pub fn from_score(score: u8) -> Level {
+        match score {
+            70.. => Level::High,
+            40.. => Level::Medium,
+            15.. => Level::Low,
+            _ => Level::None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::None => "none",
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "none" => Some(Level::None),
+            "low" => Some(Level::Low),
+            "medium" => Some(Level::Medium),
+            "high" => Some(Level::High),
+            _ => None,
+        }
+    }
+}
+
+/// The kind of record a verdict is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Link,
+    Message,
+    Thread,
+    Email,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Link => "link",
+            Kind::Message => "message",
+            Kind::Thread => "thread",
+            Kind::Email => "email",
+        }
+    }
+}
+
+/// Where a hint's evidence sits: `start..end` in UTF-16 code units of the named field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// `text`, `url`, `subject`, `from`, `links[2].href`, `attachments[0]` …
+    pub field: String,
+    pub start: u32,
+    pub end: u32,
+    /// The matched source text (or, for derived evidence such as a look-alike's target, the
+    /// words that explain it).
+    pub text: String,
+    /// For threads: the 0-based index of the message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<usize>,
+}
+
+/// One matched pattern.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hint {
+    pub rule: String,
+    pub family: &'static str,
+    pub stage: &'static str,
+    pub score: u8,
+    pub evidence: Vec<Evidence>,
+    /// Explanation message key (the words live in the extension's `_locales/` and the demo).
+    pub key: String,
+}
+
+/// The verdict on one record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub id: Value,
+    pub kind: Kind,
+    pub score: u8,
+    pub level: Level,
+    pub hints: Vec<Hint>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stages: Option<Vec<&'static str>>,
+    /// For threads: the first message index at which the thread reached `medium`, or null.
+    #[serde(skip_serializing_if = "is_not_thread")]
+    pub alert_at: Option<Option<usize>>,
+}
+
+fn is_not_thread(v: &Option<Option<usize>>) -> bool {
+    v.is_none()
+}
+
+impl Verdict {
+    /// Does any hint belong to `family`?
+    pub fn has_family(&self, family: &str) -> bool {
+        self.hints.iter().any(|h| h.family == family)
+    }
+
+    /// Does any hint come from rule `id`?
+    pub fn has_rule(&self, id: &str) -> bool {
+        self.hints.iter().any(|h| h.rule == id)
+    }
+}
