@@ -36,6 +36,45 @@ struct Term {
     atoms: Vec<AtomId>,
 }
 
+/// Single English words of at least this many letters also match their common typos.
+const TYPO_MIN_LEN: usize = 8;
+
+/// Typos of a long single English word: one letter dropped, two neighbours swapped, or one vowel
+/// replaced by another (`confidental`, `clasified`, `internel`). Doubled letters are already
+/// folded by the normaliser. Short words get none: their typos are other words.
+fn typo_variants(term: &str) -> Vec<String> {
+    let b = term.as_bytes();
+    if b.len() < TYPO_MIN_LEN || !b.iter().all(u8::is_ascii_lowercase) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    // Keep the first and last letters: readers (and writers) keep them too.
+    for i in 1..b.len() - 1 {
+        let mut v = b.to_vec();
+        v.remove(i);
+        out.push(v);
+        if i + 2 < b.len() {
+            let mut v = b.to_vec();
+            v.swap(i, i + 1);
+            out.push(v);
+        }
+        if b"aeiou".contains(&b[i]) {
+            for &vowel in b"aeiou" {
+                if vowel != b[i] {
+                    let mut v = b.to_vec();
+                    v[i] = vowel;
+                    out.push(v);
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .filter_map(|v| String::from_utf8(v).ok())
+        .filter(|v| v != term)
+        .map(|v| normalize_term(&v))
+        .collect()
+}
+
 /// Collects atoms and terms, then builds a [`Matcher`].
 pub struct MatcherBuilder<'a> {
     lexicon: &'a BTreeMap<String, Vec<String>>,
@@ -74,6 +113,14 @@ impl<'a> MatcherBuilder<'a> {
         if term.is_empty() {
             return Err(format!("term {raw:?} is empty after normalisation"));
         }
+        for variant in typo_variants(&term) {
+            self.add_normalized(variant, stem, atom);
+        }
+        self.add_normalized(term, stem, atom);
+        Ok(())
+    }
+
+    fn add_normalized(&mut self, term: String, stem: bool, atom: AtomId) {
         let first = term.chars().next().unwrap_or(' ');
         let last = term.chars().last().unwrap_or(' ');
         let key = (term.clone(), stem);
@@ -96,7 +143,6 @@ impl<'a> MatcherBuilder<'a> {
         if !atoms.contains(&atom) {
             atoms.push(atom);
         }
-        Ok(())
     }
 
     /// The atom for one alternative of a clause: `@concept`, `re:regex` or a literal term.

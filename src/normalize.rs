@@ -9,7 +9,8 @@
 //! Steps, per character: drop format characters (zero-width, bidi controls, soft hyphen);
 //! compatibility-decompose (NFKD, which also maps full-width forms) and drop combining marks;
 //! lower-case; fold common Latin homoglyphs; collapse runs of the same ASCII letter; collapse
-//! whitespace runs to one space; drop spaces and symbols that sit between two CJK characters.
+//! whitespace runs (and hyphens, underscores) to one space; drop spaces and symbols that sit
+//! between two CJK characters.
 //!
 //! Matching needs positions in the caller's field as UTF-16 code units (what JavaScript counts).
 //! Mapping costs memory per byte, and most text matches nothing, so [`normalize`] runs without it
@@ -147,12 +148,18 @@ impl Pass<'_> {
         if c.is_whitespace() || is_noise(c) {
             // Keep the first noise char of a run (punctuation matters to a few terms, such as
             // "let's"), but remember it as pending so CJK–noise–CJK can drop it.
-            let as_char = if c.is_whitespace() { ' ' } else { c };
+            // Hyphens and underscores join words (`internal-only`, `INTERNAL_ONLY.xlsx`): they
+            // read as spaces.
+            let as_char = if c.is_whitespace() || c == '-' || c == '_' {
+                ' '
+            } else {
+                c
+            };
             match self.pending {
                 None => self.pending = Some((as_char, span.0, span.1)),
                 Some((p, s, _)) => {
-                    // Whitespace next to a symbol: keep the symbol; a run keeps its first.
-                    let keep = if p == ' ' { as_char } else { p };
+                    // A run keeps its last symbol (`, $500`, `ok? 💰`), else a space.
+                    let keep = if as_char == ' ' { p } else { as_char };
                     self.pending = Some((keep, s, span.1));
                 }
             }
@@ -247,9 +254,9 @@ mod tests {
         assert_eq!(n("内 部 资 料"), "内部资料");
         assert_eq!(n("内.部-资*料"), "内部资料");
         assert_eq!(n("内部 data"), "内部 data");
-        assert_eq!(n("hello   world\n\tagain"), "hello world again");
+        assert_eq!(n("hi   world\n\tagain"), "hi world again");
         assert_eq!(n("  trailing  "), "trailing");
-        assert_eq!(n("$500 💰"), "$500 💰");
+        assert_eq!(n("$500 💰 ok"), "$500💰ok");
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub fn find_urls(text: &str) -> Vec<(usize, usize)> {
             }
             end = dot + i + c.len_utf8();
         }
+        // Opening brackets and quotes before a URL are not part of it.
+        let start = start + text[start..end].len()
+            - text[start..end]
+                .trim_start_matches(['(', '[', '\'', '"'])
+                .len();
         let end = start + trim_trailing(&text[start..end]);
         resume = end;
         from = end.max(from);

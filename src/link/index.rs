@@ -12,6 +12,18 @@ use crate::policy::Policy;
 const EDIT_DISTANCE_TOP: usize = 500;
 const EMBEDDING_TOP: usize = 1000;
 
+/// The most popular domains are embedding targets even when their name is short.
+const SHORT_EMBED_TOP: usize = 100;
+
+/// A domain's `.`/`-` tokens joined with `.`, the key of [`LinkIndex::embed_targets`].
+pub fn token_key(domain: &str) -> String {
+    domain
+        .split(['.', '-'])
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 /// Names shorter than this are never edit-distance or embedding targets (Chromium: 5).
 pub const MIN_FUZZY_NAME: usize = 5;
 
@@ -47,9 +59,10 @@ pub struct LinkIndex {
     popular: HashSet<&'static str>,
     /// Skeleton of a target's name → the target.
     pub skeletons: HashMap<String, Target>,
-    /// (skeleton of name, target) for edit distance.
-    pub edit_targets: Vec<(String, Target)>,
-    /// Registrable domains that, embedded in another host, are a lure.
+    /// (skeleton of name, name, target) for edit distance and swaps.
+    pub edit_targets: Vec<(String, String, Target)>,
+    /// Registrable domains that, embedded in another host, are a lure; keyed by their `.`/`-`
+    /// tokens joined with `.` (`corp-example.cn` → `corp.example.cn`).
     pub embed_targets: HashMap<String, Source>,
     pub brands: Vec<Term>,
     pub keywords: Vec<Term>,
@@ -95,6 +108,7 @@ impl LinkIndex {
             {
                 edit_targets.push((
                     skel,
+                    name.to_string(),
                     Target {
                         domain: domain.to_string(),
                         source,
@@ -102,12 +116,19 @@ impl LinkIndex {
                 ));
             }
             if name.len() >= MIN_FUZZY_NAME && (source != Source::Popular || rank < EMBEDDING_TOP) {
-                let e = embed_targets.entry(domain.to_string()).or_insert(source);
+                let e = embed_targets.entry(token_key(domain)).or_insert(source);
                 *e = (*e).max(source);
             }
         };
+        let brand_names: HashSet<&str> = lists::entries(lists::BRANDS).collect();
         for (rank, d) in popular_ranked.iter().enumerate() {
-            add_target(d, Source::Popular, rank);
+            // A popular domain whose name is a known brand is a target whatever its rank.
+            let source = if brand_names.contains(name_of(d)) {
+                Source::Brand
+            } else {
+                Source::Popular
+            };
+            add_target(d, source, rank);
         }
         let protected_regs: Vec<&str> = policy
             .protected_domains
@@ -119,10 +140,16 @@ impl LinkIndex {
         }
         // A protected domain is an embedding target whatever the length of its name.
         for reg in &protected_regs {
-            embed_targets.insert(reg.to_string(), Source::Protected);
+            embed_targets.insert(token_key(reg), Source::Protected);
         }
         for d in OFFICIAL_EMBED {
-            embed_targets.entry(d.to_string()).or_insert(Source::Brand);
+            embed_targets.entry(token_key(d)).or_insert(Source::Brand);
+        }
+        // The very top sites are embedding targets even with short names (`qq.com`, `jd.com`).
+        for d in popular_ranked.iter().take(SHORT_EMBED_TOP) {
+            if name_of(d).len() >= 2 {
+                embed_targets.entry(token_key(d)).or_insert(Source::Popular);
+            }
         }
 
         let brand_sections = lists::sections(lists::BRANDS);

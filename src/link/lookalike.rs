@@ -55,14 +55,17 @@ pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findin
     }
     let skel = skeleton(uname);
     let mut best: Option<&Target> = None;
-    for (tskel, t) in &index.edit_targets {
+    for (tskel, tname, t) in &index.edit_targets {
         if t.domain == reg || tskel == &skel {
             continue;
         }
-        if !(within_one_edit(&skel, tskel) || one_swap(&skel, tskel)) {
-            continue;
-        }
-        if likely_false_positive(&skel, tskel) {
+        // On skeletons (so `rn` meets `m`) and on plain names (so a swap next to an `m` is
+        // still one swap, as Chromium does).
+        let near = within_one_edit(&skel, tskel)
+            || one_swap(&skel, tskel)
+            || within_one_edit(uname, tname)
+            || one_swap(uname, tname);
+        if !near || likely_false_positive(uname, tname) {
             continue;
         }
         if best.is_none_or(|b| t.source > b.source) {
@@ -136,7 +139,7 @@ pub fn target_embedding(index: &LinkIndex, host: &str, reg: &str) -> Option<Find
     let tokens: Vec<&str> = host.split(['.', '-']).filter(|t| !t.is_empty()).collect();
     let reg_tokens = reg.split(['.', '-']).filter(|t| !t.is_empty()).count();
     let mut best: Option<(Source, String, bool)> = None;
-    for width in [2usize, 3] {
+    for width in [2usize, 3, 4] {
         if tokens.len() < width {
             continue;
         }
@@ -146,7 +149,7 @@ pub fn target_embedding(index: &LinkIndex, host: &str, reg: &str) -> Option<Find
                 continue;
             }
             let candidate = tokens[i..i + width].join(".");
-            if candidate == reg {
+            if candidate == super::index::token_key(reg) {
                 continue;
             }
             if let Some(&source) = index.embed_targets.get(&candidate) {

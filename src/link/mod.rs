@@ -186,6 +186,19 @@ impl LinkScorer {
         depth: u8,
     ) -> Vec<Hint> {
         let href = limits::truncate(href.trim(), limits::MAX_URL_BYTES);
+        // Browsers drop tabs and newlines anywhere in a URL (`java\tscript:`); so do we.
+        let stripped: String;
+        // Whitespace inside the scheme is an evasion nobody writes by accident.
+        let scheme_evasion = href
+            .split(':')
+            .next()
+            .is_some_and(|s| s.len() < 16 && s.contains(['\t', '\n', '\r']));
+        let href = if href.contains(['\t', '\n', '\r']) {
+            stripped = href.replace(['\t', '\n', '\r'], "");
+            stripped.as_str()
+        } else {
+            href
+        };
         let mut c = Collector {
             href,
             place,
@@ -207,7 +220,7 @@ impl LinkScorer {
             .to_ascii_lowercase();
         if lower_start.starts_with("javascript:") || lower_start.starts_with("vbscript:") {
             let body = &href[href.find(':').map_or(0, |i| i + 1)..];
-            let w = javascript_weight(body);
+            let w = javascript_weight(body).max(if scheme_evasion { 70 } else { 0 });
             let ev = c.span("");
             c.add("link.javascript_url", w, vec![ev]);
             return c.hints;
@@ -232,25 +245,17 @@ impl LinkScorer {
         if !matches!(url.scheme(), "http" | "https" | "ftp") {
             return c.hints;
         }
+        self.userinfo(&mut c, &url);
         let host = match url.host() {
             Some(Host::Domain(d)) => d.trim_end_matches('.').to_ascii_lowercase(),
-            Some(Host::Ipv4(ip)) => {
-                self.ip_host(&mut c, href, &url, IpKind::V4(ip));
-                self.path_signals(&mut c, &url, "", false);
-                return c.hints;
-            }
-            Some(Host::Ipv6(ip)) => {
-                self.ip_host(&mut c, href, &url, IpKind::V6(ip));
-                self.path_signals(&mut c, &url, "", false);
-                return c.hints;
-            }
+            Some(Host::Ipv4(ip)) => return self.ip_link(c, href, &url, IpKind::V4(ip), text),
+            Some(Host::Ipv6(ip)) => return self.ip_link(c, href, &url, IpKind::V6(ip), text),
             None => {
                 let ev = c.span("");
                 c.add("link.malformed", 25, vec![ev]);
                 return c.hints;
             }
         };
-        self.userinfo(&mut c, &url);
 
         let reg = registrable(&host).unwrap_or(&host).to_string();
         let known = self.index.is_known(&host, &reg);
@@ -308,6 +313,24 @@ impl LinkScorer {
             let ev = c.with_target(needle, &f.target);
             c.add(f.signal, f.weight, ev);
         }
+    }
+
+    /// A link to a raw IP address: the address itself, the path, and what the text shows.
+    fn ip_link(
+        &self,
+        mut c: Collector<'_>,
+        href: &str,
+        url: &Url,
+        ip: IpKind,
+        text: Option<&str>,
+    ) -> Vec<Hint> {
+        self.ip_host(&mut c, href, url, ip);
+        self.path_signals(&mut c, url, "", false);
+        let host = url.host_str().unwrap_or("").to_string();
+        if let Some(text) = text {
+            self.text_mismatch(&mut c, text, &host, &host, None);
+        }
+        c.hints
     }
 
     fn ip_host(&self, c: &mut Collector<'_>, href: &str, url: &Url, ip: IpKind) {
@@ -510,7 +533,11 @@ fn javascript_weight(body: &str) -> u8 {
         "eval",
         "atob",
         "fromcharcode",
-        "document.cookie",
+        "document.",
+        "alert(",
+        "prompt(",
+        "fetch(",
+        "\\u",
         "location",
         "window.open",
         "http",
