@@ -47,6 +47,14 @@ pub struct Target {
     pub source: Source,
 }
 
+/// An edit-distance target: its name and the name's skeleton as characters (compared often).
+#[derive(Debug, Clone)]
+pub struct EditTarget {
+    pub skel: Vec<char>,
+    pub name: Vec<char>,
+    pub target: Target,
+}
+
 /// A brand or keyword and whether it must stand as a whole `-`/`.` token.
 #[derive(Debug, Clone)]
 pub struct Term {
@@ -59,8 +67,8 @@ pub struct LinkIndex {
     popular: HashSet<&'static str>,
     /// Skeleton of a target's name → the target.
     pub skeletons: HashMap<String, Target>,
-    /// (skeleton of name, name, target) for edit distance and swaps.
-    pub edit_targets: Vec<(String, String, Target)>,
+    /// Targets for edit distance and swaps.
+    pub edit_targets: Vec<EditTarget>,
     /// Registrable domains that, embedded in another host, are a lure; keyed by their `.`/`-`
     /// tokens joined with `.` (`corp-example.cn` → `corp.example.cn`).
     pub embed_targets: HashMap<String, Source>,
@@ -106,14 +114,14 @@ impl LinkIndex {
             if name.len() >= MIN_FUZZY_NAME
                 && (source != Source::Popular || rank < EDIT_DISTANCE_TOP)
             {
-                edit_targets.push((
-                    skel,
-                    name.to_string(),
-                    Target {
+                edit_targets.push(EditTarget {
+                    skel: skel.chars().collect(),
+                    name: name.chars().collect(),
+                    target: Target {
                         domain: domain.to_string(),
                         source,
                     },
-                ));
+                });
             }
             if name.len() >= MIN_FUZZY_NAME && (source != Source::Popular || rank < EMBEDDING_TOP) {
                 let e = embed_targets.entry(token_key(domain)).or_insert(source);

@@ -50,87 +50,108 @@ pub fn skeleton_match(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findi
 /// One edit (insert, delete, substitute) or one adjacent swap away from a target of 5+ chars,
 /// with Chromium's false-positive filters.
 pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Finding> {
-    if uname.chars().count() < MIN_FUZZY_NAME {
+    let name: Vec<char> = uname.chars().collect();
+    if name.len() < MIN_FUZZY_NAME {
         return None;
     }
-    let skel = skeleton(uname);
+    let skel: Vec<char> = skeleton(uname).chars().collect();
     let mut best: Option<&Target> = None;
-    for (tskel, tname, t) in &index.edit_targets {
-        if t.domain == reg || tskel == &skel {
+    for e in &index.edit_targets {
+        // Lengths more than one apart can be neither one edit nor one swap.
+        let far = |a: &[char], b: &[char]| a.len().abs_diff(b.len()) > 1;
+        if e.target.domain == reg || e.skel == skel || (far(&skel, &e.skel) && far(&name, &e.name)) {
             continue;
         }
         // On skeletons (so `rn` meets `m`) and on plain names (so a swap next to an `m` is
         // still one swap, as Chromium does).
-        let near = within_one_edit(&skel, tskel)
-            || one_swap(&skel, tskel)
-            || within_one_edit(uname, tname)
-            || one_swap(uname, tname);
-        if !near || likely_false_positive(uname, tname) {
+        let near = within_one_edit(&skel, &e.skel)
+            || one_swap(&skel, &e.skel)
+            || within_one_edit(&name, &e.name)
+            || one_swap(&name, &e.name);
+        if !near || likely_false_positive(&name, &e.name) {
             continue;
         }
-        if best.is_none_or(|b| t.source > b.source) {
-            best = Some(t);
+        if best.is_none_or(|b| e.target.source > b.source) {
+            best = Some(&e.target);
         }
     }
     best.map(|t| Finding {
         signal: "link.edit_distance",
         target: t.domain.clone(),
-        weight: weight(t.source, 75, 55, 50),
+        weight: weight(t.source, 75, 45, 40),
     })
 }
 
-/// Levenshtein distance ≤ 1, in linear time.
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+/// Levenshtein distance ≤ 1, in linear time. A substitution counts only between keys that sit
+/// next to each other on a QWERTY keyboard, or a digit and the letter it imitates: `telegraf` is
+/// a word of its own, not a typo of `telegram`.
+fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
     }
-    let prefix = short
-        .iter()
-        .zip(long.iter())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
     if short.len() == long.len() {
-        return short[prefix + 1.min(short.len() - prefix)..]
-            == long[prefix + 1.min(long.len() - prefix)..];
+        if prefix == short.len() {
+            return true;
+        }
+        return short[prefix + 1..] == long[prefix + 1..] && typo_pair(short[prefix], long[prefix]);
     }
     short[prefix..] == long[prefix + 1..]
 }
 
+/// Keys a finger slips between, and digit/letter imitations.
+fn typo_pair(x: char, y: char) -> bool {
+    const ROWS: [&str; 4] = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    const LOOKS: [(char, char); 6] = [('0', 'o'), ('1', 'l'), ('1', 'i'), ('5', 's'), ('3', 'e'), ('4', 'a')];
+    if LOOKS.iter().any(|&(p, q)| (p, q) == (x, y) || (q, p) == (x, y)) {
+        return true;
+    }
+    let pos = |c: char| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.find(c).map(|i| (r as i32, i as i32)))
+    };
+    match (pos(x), pos(y)) {
+        // Neighbours on a row, or on adjacent (staggered) rows within one key.
+        (Some((r1, c1)), Some((r2, c2))) => {
+            (r1 == r2 && (c1 - c2).abs() == 1) || ((r1 - r2).abs() == 1 && (c1 - c2).abs() <= 1)
+        }
+        _ => false,
+    }
+}
+
 /// Exactly one pair of adjacent characters swapped.
-fn one_swap(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+fn one_swap(a: &[char], b: &[char]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    diffs.len() == 2
-        && diffs[1] == diffs[0] + 1
-        && a[diffs[0]] == b[diffs[1]]
-        && a[diffs[1]] == b[diffs[0]]
+    let mut diffs = (0..a.len()).filter(|&i| a[i] != b[i]);
+    match (diffs.next(), diffs.next(), diffs.next()) {
+        (Some(i), Some(j), None) => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+        _ => false,
+    }
 }
 
 /// Chromium's filters: a difference only in digits, only at the first character, or an
 /// inserted hyphen is usually a different word, not a typo-squat.
-fn likely_false_positive(a: &str, b: &str) -> bool {
-    let strip_digits = |s: &str| s.trim_end_matches(|c: char| c.is_ascii_digit()).to_string();
+fn likely_false_positive(a: &[char], b: &[char]) -> bool {
+    let strip_digits = |s: &[char]| -> Vec<char> {
+        let end = s.iter().rposition(|c| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+        s[..end].to_vec()
+    };
     if strip_digits(a) == strip_digits(b) {
         return true;
     }
-    let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (at, bt) = (ac.get(1..).unwrap_or(&[]), bc.get(1..).unwrap_or(&[]));
-    if ac.len() == bc.len() && ac.first() != bc.first() && at == bt {
+    let (at, bt) = (a.get(1..).unwrap_or(&[]), b.get(1..).unwrap_or(&[]));
+    if a.len() == b.len() && a.first() != b.first() && at == bt {
         return true;
     }
-    if ac.len() != bc.len() && (at == &bc[..] || bt == &ac[..]) {
+    if a.len() != b.len() && (at == b || bt == a) {
         return true;
     }
-    a.replace('-', "") == b.replace('-', "")
+    let no_hyphen = |s: &[char]| s.iter().filter(|c| **c != '-').copied().collect::<Vec<_>>();
+    no_hyphen(a) == no_hyphen(b)
 }
 
 /// A target domain embedded in the host as labels or tokens (`paypal.com.secure-login.net`,
@@ -277,16 +298,22 @@ pub fn script_check(unicode_host: &str) -> Option<Finding> {
 mod tests {
     use super::*;
 
+    fn c(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
     #[test]
     fn edit_helpers() {
-        assert!(within_one_edit("paypal", "paypall"));
-        assert!(within_one_edit("paypal", "paypel"));
-        assert!(within_one_edit("paypal", "paypa"));
-        assert!(!within_one_edit("paypal", "pay-pals"));
-        assert!(one_swap("amazon", "amzaon"));
-        assert!(!one_swap("amazon", "amazon"));
-        assert!(likely_false_positive("bank1", "bank2"));
-        assert!(likely_false_positive("hanks", "tanks"));
-        assert!(!likely_false_positive("paypel", "paypal"));
+        assert!(within_one_edit(&c("paypal"), &c("paypall")));
+        assert!(within_one_edit(&c("paypal"), &c("paypsl")));
+        assert!(!within_one_edit(&c("telegraf"), &c("telegram")));
+        assert!(within_one_edit(&c("g00gle"), &c("go0gle")));
+        assert!(within_one_edit(&c("paypal"), &c("paypa")));
+        assert!(!within_one_edit(&c("paypal"), &c("pay-pals")));
+        assert!(one_swap(&c("amazon"), &c("amzaon")));
+        assert!(!one_swap(&c("amazon"), &c("amazon")));
+        assert!(likely_false_positive(&c("bank1"), &c("bank2")));
+        assert!(likely_false_positive(&c("hanks"), &c("tanks")));
+        assert!(!likely_false_positive(&c("paypel"), &c("paypal")));
     }
 }

@@ -7,7 +7,7 @@
 
 pub mod domain;
 pub mod extract;
-mod index;
+pub(crate) mod index;
 pub mod lists;
 mod lookalike;
 
@@ -23,6 +23,9 @@ use lookalike::Finding;
 
 /// Nested redirects followed (a redirect whose target is itself a redirect …).
 const MAX_REDIRECT_DEPTH: u8 = 2;
+
+/// Extensions that are dangerous as attachments but not as web links.
+const WEB_NATIVE_EXT: &[&str] = &["js", "com", "app", "url", "one", "html", "htm"];
 
 /// Words in a path or host that mark a login or account page.
 const LOGIN_WORDS: &[&str] = &[
@@ -88,6 +91,7 @@ pub const SIGNALS: &[&str] = &[
     "link.edit_distance",
     "link.target_embedding",
     "link.combo_squat",
+    "link.brand_elsewhere",
     "link.mixed_script",
     "link.whole_script",
     "link.punycode",
@@ -424,7 +428,9 @@ impl LinkScorer {
         if parts.len() >= 2 {
             let ext = parts[parts.len() - 1];
             let prev = parts[parts.len() - 2];
-            let dangerous = self.index.dangerous_ext.contains(ext);
+            // Scripts and pages a browser only displays are not downloads on the web (they are
+            // as attachments); `x.com` at the end of a path is a name, not an executable.
+            let dangerous = self.index.dangerous_ext.contains(ext) && !WEB_NATIVE_EXT.contains(&ext);
             if dangerous && parts.len() >= 3 && self.index.decoy_ext.contains(prev) {
                 let ev = c.span(last);
                 c.add("link.double_extension", 70, vec![ev]);
@@ -443,11 +449,38 @@ impl LinkScorer {
         if known {
             return;
         }
+        if let Some(brand) = self.brand_elsewhere(host, &path) {
+            let ev = c.with_target(&brand, &brand);
+            c.add("link.brand_elsewhere", 30, ev);
+        }
         let hay = format!("{host}{}", path.to_ascii_lowercase());
         if let Some(w) = LOGIN_WORDS.iter().find(|w| contains_word(&hay, w)) {
             let ev = c.span(w);
             c.add("link.login_unfamiliar", 20, vec![ev]);
         }
+    }
+
+    /// A brand's name as a whole token in the subdomains or the path of a host that is not the
+    /// brand's (`secure.example.top/paypal/signin`): the lure wears the brand without owning it.
+    fn brand_elsewhere(&self, host: &str, path: &str) -> Option<String> {
+        let reg = registrable(host).unwrap_or(host);
+        let sub = host.strip_suffix(reg).unwrap_or("");
+        let lower = path.to_ascii_lowercase();
+        let tokens: Vec<&str> = sub
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .chain(lower.split(|c: char| !c.is_ascii_alphanumeric()))
+            .filter(|t| t.len() >= 3)
+            .collect();
+        if tokens.is_empty() {
+            return None;
+        }
+        let name = name_of(reg);
+        self.index
+            .brands
+            .iter()
+            .filter(|b| b.word.len() >= 5 || b.source == index::Source::Protected)
+            .find(|b| !name.contains(b.word.as_str()) && tokens.iter().any(|t| *t == b.word))
+            .map(|b| b.word.clone())
     }
 
     /// Visible text that shows a domain other than the href's (graded after Rspamd).
