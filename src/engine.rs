@@ -170,8 +170,14 @@ impl Engine {
     fn score_email(&self, id: Value, e: &Email) -> Verdict {
         let mut tally = Tally::default();
         tally.add(email::sender_hints(&self.links, &e.from), false);
-        self.scan_text(&mut tally, "subject", &e.subject, Direction::Incoming, None);
-        self.scan_text(&mut tally, "text", &e.text, Direction::Incoming, None);
+        // A report in the subject (a newsletter, an IT warning) frames the body too.
+        let subject = self
+            .lures
+            .scan_field("subject", &e.subject, Direction::Incoming);
+        let body = self.lures.scan_field("text", &e.text, Direction::Incoming);
+        let damp = subject.damp.min(body.damp);
+        self.add_text_hints(&mut tally, subject.hints, damp, "subject", &e.subject, None);
+        self.add_text_hints(&mut tally, body.hints, damp, "text", &e.text, None);
         for (i, (href, text)) in e.links.iter().take(limits::MAX_EMAIL_LINKS).enumerate() {
             let (uf, tf) = (format!("links[{i}].href"), format!("links[{i}].text"));
             let place = Place {
@@ -213,41 +219,33 @@ impl Engine {
                 self.scan_text(&mut own, "text", &m.text, Direction::Outgoing, Some(i));
             } else {
                 let c = contacts.entry(m.from.as_str()).or_default();
-                let before: Vec<Stage> = c.stages();
+                let groomed = c.has_stage(&[Stage::Approach, Stage::Cultivate]);
                 self.scan_text(&mut c.tally, "text", &m.text, Direction::Incoming, Some(i));
-                let now = c.stages();
-                // The trajectory: approach or cultivation earlier, probing or extraction now.
-                let groomed = before
-                    .iter()
-                    .any(|s| matches!(s, Stage::Approach | Stage::Cultivate));
-                let reaching = now
-                    .iter()
-                    .any(|s| matches!(s, Stage::Probe | Stage::Extract));
-                if groomed && reaching && !c.trajectory {
+                // The trajectory: approach or cultivation earlier, then asking about the work or
+                // for data (secrecy or money alone do not complete it).
+                if groomed && c.has_family(&["probe_work", "request_data"]) {
                     c.trajectory = true;
                 }
             }
-            for h in own
+            // New stages in order of first appearance; within one message, in ploy order.
+            let mut new: Vec<Stage> = own
                 .hints
                 .iter()
                 .chain(contacts.values().flat_map(|c| c.tally.hints.iter()))
-            {
-                if let Some(s) = family::stage_of(h.family) {
-                    if !stages.contains(&s) {
-                        stages.push(s);
-                    }
-                }
-            }
+                .filter_map(|h| family::stage_of(h.family))
+                .filter(|s| !stages.contains(s))
+                .collect();
+            new.sort();
+            new.dedup();
+            stages.extend(new);
             let contact_best = contacts
                 .values()
                 .map(|c| self.tally_score(&c.tally, c.trajectory))
                 .max()
                 .unwrap_or((0, Level::None));
-            let probed = contacts.values().any(|c| {
-                c.stages()
-                    .iter()
-                    .any(|s| matches!(s, Stage::Probe | Stage::Extract))
-            });
+            let probed = contacts
+                .values()
+                .any(|c| c.has_stage(&[Stage::Probe, Stage::Extract]));
             let own_score = self.tally_score(&own, false);
             let own_score = if probed && own_score.0 > 0 {
                 let boosted = (own_score.0 as f32 * 1.5).min(100.0) as u8;
@@ -296,17 +294,33 @@ impl Engine {
         if text.is_empty() {
             return;
         }
-        let FieldScan { mut hints, damp } = self.lures.scan_field(field, text, direction);
-        if direction == Direction::Incoming {
-            let capped = limits::cap_field(text);
-            for (s, e) in extract::find_urls(capped) {
-                let place = Place {
-                    url_field: field,
-                    url_base: limits::utf16_offset(capped, s),
-                    text_field: field,
-                };
-                hints.extend(self.links.score(&capped[s..e], None, place));
-            }
+        let FieldScan { hints, damp } = self.lures.scan_field(field, text, direction);
+        let text = if direction == Direction::Incoming {
+            text
+        } else {
+            ""
+        };
+        self.add_text_hints(tally, hints, damp, field, text, message);
+    }
+
+    /// Add a field's lure hints and the hints of the URLs in `text`, dampened by `damp`.
+    fn add_text_hints(
+        &self,
+        tally: &mut Tally,
+        mut hints: Vec<Hint>,
+        damp: f32,
+        field: &str,
+        text: &str,
+        message: Option<usize>,
+    ) {
+        let capped = limits::cap_field(text);
+        for (s, e) in extract::find_urls(capped) {
+            let place = Place {
+                url_field: field,
+                url_base: limits::utf16_offset(capped, s),
+                text_field: field,
+            };
+            hints.extend(self.links.score(&capped[s..e], None, place));
         }
         for h in &mut hints {
             for ev in &mut h.evidence {
@@ -473,12 +487,21 @@ struct Contact {
 }
 
 impl Contact {
-    fn stages(&self) -> Vec<Stage> {
+    /// Has the contact reached one of `stages`? Only cues outside a dampened context (a news
+    /// report, a safety tip) count: quoting a lure is not using one.
+    fn has_stage(&self, stages: &[Stage]) -> bool {
         self.tally
-            .hints
+            .combo_eligible
             .iter()
             .filter_map(|h| family::stage_of(h.family))
-            .collect()
+            .any(|s| stages.contains(&s))
+    }
+
+    fn has_family(&self, families: &[&str]) -> bool {
+        self.tally
+            .combo_eligible
+            .iter()
+            .any(|h| families.contains(&h.family))
     }
 }
 

@@ -30,6 +30,7 @@ struct CompiledRule {
 
 struct Dampener {
     clauses: Clauses,
+    none: Vec<AtomId>,
     factor: f32,
 }
 
@@ -103,7 +104,11 @@ impl LureSet {
                         .map_err(|m| Error::rules("dampeners", format!("{}: {m}", d.id)))?,
                 );
             }
+            let none = b
+                .clause(&d.none)
+                .map_err(|m| Error::rules("dampeners", format!("{}: {m}", d.id)))?;
             damps.push(Dampener {
+                none,
                 clauses: Clauses {
                     all,
                     window: d.window.unwrap_or(DEFAULT_WINDOW),
@@ -164,6 +169,9 @@ impl LureSet {
             }
         }
         for d in &self.dampeners {
+            if hits.iter().any(|h| d.none.contains(&h.atom)) {
+                continue;
+            }
             if best_window(&hits, &d.clauses.all, d.clauses.window).is_some() {
                 scan.damp = scan.damp.min(d.factor);
             }
@@ -171,6 +179,20 @@ impl LureSet {
         if fired.is_empty() {
             return scan;
         }
+        // Words already counted as a request for data are not also a probe.
+        let request_spans: Vec<(usize, usize)> = fired
+            .iter()
+            .filter(|(ri, _)| self.rules[*ri as usize].family == "request_data")
+            .flat_map(|(_, chosen)| chosen.iter().map(|&i| (hits[i].start, hits[i].end)))
+            .collect();
+        fired.retain(|(ri, chosen)| {
+            self.rules[*ri as usize].family != "probe_work"
+                || !chosen.iter().any(|&i| {
+                    request_spans
+                        .iter()
+                        .any(|&(s, e)| hits[i].start < e && s < hits[i].end)
+                })
+        });
         let mapped = normalize_mapped(text);
         for (ri, chosen) in fired {
             let r = &self.rules[ri as usize];

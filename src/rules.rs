@@ -89,6 +89,10 @@ pub struct ComboSpec {
 pub struct DampenerSpec {
     pub id: String,
     pub patterns: Vec<Vec<String>>,
+    /// Alternatives that, anywhere in the field, keep the dampener off (a fake notice addresses
+    /// the reader with demands; a news report does not).
+    #[serde(default)]
+    pub none: Vec<String>,
     #[serde(default)]
     pub window: Option<u32>,
     pub factor: f32,

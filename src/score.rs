@@ -51,10 +51,11 @@ pub struct Combo {
 }
 
 /// How much each further hint of a family adds. Lure phrasings within a family repeat one cue,
-/// so they add a quarter; link and attachment signals are independent evidence, so a half.
+/// so they add a quarter; link, attachment and outgoing-leak signals (a marking, a protected
+/// name, a marked file name) are independent evidence, so a half.
 fn rest_factor(family: &str) -> f32 {
     match family {
-        "credential_link" | "attachment" => 0.5,
+        "credential_link" | "attachment" | "outgoing_leak" => 0.5,
         _ => 0.25,
     }
 }

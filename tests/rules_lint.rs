@@ -132,7 +132,7 @@ fn every_concept_is_used_and_non_empty() {
             rules
                 .dampeners
                 .iter()
-                .flat_map(|d| d.patterns.iter().flatten()),
+                .flat_map(|d| d.patterns.iter().flatten().chain(d.none.iter())),
         );
     for a in alts {
         if let Some(name) = a.strip_prefix('@') {

@@ -47,9 +47,14 @@ pub fn find_urls(text: &str) -> Vec<(usize, usize)> {
             .last()
             .map_or(dot, |(i, _)| i)
             .max(resume);
+        // Past the host, a path may hold any letters (`/d/保密自查工具.exe`) up to a space or
+        // CJK punctuation.
         let mut end = dot;
+        let mut in_path = false;
         for (i, c) in text[dot..].char_indices() {
-            if !is_url_char(c) {
+            in_path |= c == '/';
+            let ok = is_url_char(c) || (in_path && c.is_alphanumeric());
+            if !ok {
                 break;
             }
             end = dot + i + c.len_utf8();

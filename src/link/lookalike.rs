@@ -59,7 +59,8 @@ pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findin
     for e in &index.edit_targets {
         // Lengths more than one apart can be neither one edit nor one swap.
         let far = |a: &[char], b: &[char]| a.len().abs_diff(b.len()) > 1;
-        if e.target.domain == reg || e.skel == skel || (far(&skel, &e.skel) && far(&name, &e.name)) {
+        if e.target.domain == reg || e.skel == skel || (far(&skel, &e.skel) && far(&name, &e.name))
+        {
             continue;
         }
         // On skeletons (so `rn` meets `m`) and on plain names (so a swap next to an `m` is
@@ -90,7 +91,11 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
     if long.len() - short.len() > 1 {
         return false;
     }
-    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
     if short.len() == long.len() {
         if prefix == short.len() {
             return true;
@@ -103,8 +108,18 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
 /// Keys a finger slips between, and digit/letter imitations.
 fn typo_pair(x: char, y: char) -> bool {
     const ROWS: [&str; 4] = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
-    const LOOKS: [(char, char); 6] = [('0', 'o'), ('1', 'l'), ('1', 'i'), ('5', 's'), ('3', 'e'), ('4', 'a')];
-    if LOOKS.iter().any(|&(p, q)| (p, q) == (x, y) || (q, p) == (x, y)) {
+    const LOOKS: [(char, char); 6] = [
+        ('0', 'o'),
+        ('1', 'l'),
+        ('1', 'i'),
+        ('5', 's'),
+        ('3', 'e'),
+        ('4', 'a'),
+    ];
+    if LOOKS
+        .iter()
+        .any(|&(p, q)| (p, q) == (x, y) || (q, p) == (x, y))
+    {
         return true;
     }
     let pos = |c: char| {
@@ -137,7 +152,10 @@ fn one_swap(a: &[char], b: &[char]) -> bool {
 /// inserted hyphen is usually a different word, not a typo-squat.
 fn likely_false_positive(a: &[char], b: &[char]) -> bool {
     let strip_digits = |s: &[char]| -> Vec<char> {
-        let end = s.iter().rposition(|c| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+        let end = s
+            .iter()
+            .rposition(|c| !c.is_ascii_digit())
+            .map_or(0, |i| i + 1);
         s[..end].to_vec()
     };
     if strip_digits(a) == strip_digits(b) {

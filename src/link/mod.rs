@@ -27,6 +27,12 @@ const MAX_REDIRECT_DEPTH: u8 = 2;
 /// Extensions that are dangerous as attachments but not as web links.
 const WEB_NATIVE_EXT: &[&str] = &["js", "com", "app", "url", "one", "html", "htm"];
 
+/// Words that, in a registrable name, say the site is about accounts (with `LOGIN_WORDS`).
+const LOGIN_NAME_WORDS: &[&str] = &[
+    "oa", "portal", "sso", "mima", "chongzhi", "zhaohui", "reset", "secure", "security", "auth",
+    "mail", "webmail", "update", "service", "support",
+];
+
 /// Words in a path or host that mark a login or account page.
 const LOGIN_WORDS: &[&str] = &[
     "login",
@@ -50,6 +56,8 @@ const LOGIN_WORDS: &[&str] = &[
     "owa",
     "denglu",
     "zhanghu",
+    "mima",
+    "chongzhi",
 ];
 
 /// Where a URL sits, so evidence offsets point into the right field.
@@ -430,7 +438,8 @@ impl LinkScorer {
             let prev = parts[parts.len() - 2];
             // Scripts and pages a browser only displays are not downloads on the web (they are
             // as attachments); `x.com` at the end of a path is a name, not an executable.
-            let dangerous = self.index.dangerous_ext.contains(ext) && !WEB_NATIVE_EXT.contains(&ext);
+            let dangerous =
+                self.index.dangerous_ext.contains(ext) && !WEB_NATIVE_EXT.contains(&ext);
             if dangerous && parts.len() >= 3 && self.index.decoy_ext.contains(prev) {
                 let ev = c.span(last);
                 c.add("link.double_extension", 70, vec![ev]);
@@ -455,8 +464,19 @@ impl LinkScorer {
         }
         let hay = format!("{host}{}", path.to_ascii_lowercase());
         if let Some(w) = LOGIN_WORDS.iter().find(|w| contains_word(&hay, w)) {
+            // A domain registered *as* a login page (`oa-portal-2025.top`, `mima-chongzhi.cc`)
+            // is stronger than a login path on some site.
+            let name = name_of(registrable(host).unwrap_or(host));
+            let named = LOGIN_WORDS
+                .iter()
+                .chain(LOGIN_NAME_WORDS)
+                .any(|w| contains_word(name, w));
             let ev = c.span(w);
-            c.add("link.login_unfamiliar", 20, vec![ev]);
+            c.add(
+                "link.login_unfamiliar",
+                if named { 45 } else { 20 },
+                vec![ev],
+            );
         }
     }
 
