@@ -1,1 +1,130 @@
-fn main() {}
+//! `cargo bench`: message throughput on mixed zh/en chat, URLs per second, and `Engine::new`.
+//!
+//! A plain harness (no extra crate): each figure is the median of several timed runs over the
+//! same generated input, printed with the machine's core count. Figures are for comparing runs
+//! on one machine, not absolute claims.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use lurelens::{Engine, Policy};
+use serde_json::json;
+
+/// Ordinary chat lines, mostly benign, some lure-like, in both languages.
+const CHAT: &[&str] = &[
+    "明天下午三点开会，记得带上周报",
+    "ok see you at the standup tomorrow 👍",
+    "这个bug我看了一下，应该是缓存没刷新",
+    "Can you review my PR when you get a chance? Thanks!",
+    "周末一起去爬山吗？天气预报说是晴天",
+    "lol that meme is hilarious 😂",
+    "你好同行，我也是做结构设计的，交个朋友？",
+    "I'll send you some free datasets from my lab, science has no borders",
+    "你们项目现在进度怎么样了？下个月是不是要试验",
+    "能不能把你们所的内部图纸发我参考一下，报酬好说，看完就删",
+    "The quarterly report is attached, let me know if the numbers look right",
+    "妈，我到家了，晚饭不用等我",
+    "Let's grab lunch at the new ramen place near the office",
+    "服务器迁移计划见附件，周五前确认 https://wiki.example.com/migration",
+];
+
+const URLS: &[&str] = &[
+    "https://www.example.com/news/2024/05/article-123.html",
+    "https://mail.qq.com/cgi-bin/frame_html",
+    "http://paypa1.com/signin",
+    "https://github.com/rust-lang/regex/blob/master/README.md",
+    "https://icbc-denglu.top/verify/account",
+    "http://45.76.1.20/login.php",
+    "https://bit.ly/3xYzAbC",
+    "https://docs.python.org/3/library/index.html",
+    "http://www.google.com/url?q=https://evil.example/phish",
+    "https://evil.example/invoice.pdf.exe",
+];
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "lurelens {} bench, {cores} cores",
+        env!("CARGO_PKG_VERSION")
+    );
+
+    let new = time(5, || {
+        black_box(Engine::new(Policy::default()).unwrap());
+    });
+    println!(
+        "Engine::new (default policy): {:.1} ms",
+        new.as_secs_f64() * 1e3
+    );
+
+    let engine = Engine::new(Policy::default()).unwrap();
+
+    // Messages: ~4 MB of chat lines, scored one record each, as the extension batches them.
+    let records: Vec<_> = (0..60_000)
+        .map(|i| json!({"text": CHAT[i % CHAT.len()]}))
+        .collect();
+    let bytes: usize = (0..records.len()).map(|i| CHAT[i % CHAT.len()].len()).sum();
+    let t = time(5, || {
+        for r in &records {
+            black_box(engine.score_value(r));
+        }
+    });
+    let mbs = bytes as f64 / t.as_secs_f64() / 1e6;
+    println!(
+        "messages: {} records, {:.1} MB in {:.0} ms = {mbs:.1} MB/s ({:.0} messages/s)",
+        records.len(),
+        bytes as f64 / 1e6,
+        t.as_secs_f64() * 1e3,
+        records.len() as f64 / t.as_secs_f64()
+    );
+
+    // One long chat log as a single field: raw scanning speed without per-record overhead.
+    let mut log = String::new();
+    while log.len() < 60 * 1024 {
+        for line in CHAT {
+            log.push_str(line);
+            log.push('\n');
+        }
+    }
+    let log = lurelens::limits::truncate(&log, lurelens::limits::MAX_FIELD_BYTES).to_string();
+    let rec = json!({ "text": log });
+    let t = time(50, || {
+        black_box(engine.score_value(&rec));
+    });
+    println!(
+        "one 64 KiB chat log: {:.2} ms = {:.1} MB/s",
+        t.as_secs_f64() * 1e3,
+        log.len() as f64 / t.as_secs_f64() / 1e6
+    );
+
+    let urls: Vec<_> = (0..50_000)
+        .map(|i| json!({"url": format!("{}?n={i}", URLS[i % URLS.len()])}))
+        .collect();
+    let t = time(5, || {
+        for r in &urls {
+            black_box(engine.score_value(r));
+        }
+    });
+    println!(
+        "urls: {} in {:.0} ms = {:.0} URLs/s",
+        urls.len(),
+        t.as_secs_f64() * 1e3,
+        urls.len() as f64 / t.as_secs_f64()
+    );
+}

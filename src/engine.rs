@@ -340,6 +340,9 @@ impl Engine {
 
     /// Score and level of a tally, with combos (and the thread trajectory bonus).
     fn tally_score(&self, tally: &Tally, trajectory: bool) -> (u8, Level) {
+        if tally.hints.is_empty() {
+            return (0, Level::None);
+        }
         let hints = self.visible(tally.hints.clone());
         let mut bonus = self.combo_hints(&tally.combo_eligible);
         if trajectory {
@@ -349,6 +352,9 @@ impl Engine {
     }
 
     fn combo_hints(&self, eligible: &[Hint]) -> Vec<Hint> {
+        if eligible.len() < 2 {
+            return Vec::new();
+        }
         let eligible = self.visible(eligible.to_vec());
         score::combo_hints(&eligible, &self.combos)
             .into_iter()
@@ -363,9 +369,10 @@ impl Engine {
     }
 
     fn finish(&self, id: Value, kind: Kind, tally: Tally) -> Verdict {
-        let (score, level) = self.tally_score(&tally, false);
         let mut hints = self.visible(tally.hints);
-        hints.extend(self.combo_hints(&tally.combo_eligible));
+        let combos = self.combo_hints(&tally.combo_eligible);
+        let (score, level) = score::score_and_level(&hints, &combos, 1.0, self.policy.sensitivity);
+        hints.extend(combos);
         Verdict {
             id,
             kind,

@@ -119,8 +119,20 @@ impl LureSet {
         let matcher = b.build().map_err(|m| Error::rules("matcher", m))?;
         let mut atom_rules = vec![Vec::new(); matcher.atom_count()];
         for (ri, r) in compiled.iter().enumerate() {
-            // The first clause must match for the rule to fire: index the rule under it.
-            for &a in &r.clauses.all[0] {
+            // Index each rule under its rarest clause (the one whose shortest term is longest):
+            // a rule is only looked at when that clause has a hit.
+            let anchor = r
+                .clauses
+                .all
+                .iter()
+                .max_by_key(|c| {
+                    c.iter()
+                        .map(|&a| matcher.shortest_term(a))
+                        .min()
+                        .unwrap_or(0)
+                })
+                .expect("rules have at least one clause");
+            for &a in anchor {
                 atom_rules[a as usize].push(ri as u32);
             }
         }
@@ -147,7 +159,25 @@ impl LureSet {
         if hits.is_empty() {
             return scan;
         }
-        let hits = limits::cap_hits(hits);
+        let mut hits = limits::cap_hits(hits);
+        let mut mapped: Option<Normalized> = None;
+        if hits.iter().any(|h| h.upper) {
+            // Capitals-only terms: keep a hit only if the source has no lower-case letter there.
+            let m = mapped.insert(normalize_mapped(text));
+            hits.retain(|h| {
+                !h.upper || {
+                    let (s, e) = m.source_span(h.start, h.end);
+                    !limits::utf16_slice(text, s, e)
+                        .chars()
+                        .any(char::is_lowercase)
+                }
+            });
+        }
+        // The atoms that hit, sorted (few per field), for quick membership tests.
+        let mut atoms: Vec<AtomId> = hits.iter().map(|h| h.atom).collect();
+        atoms.sort_unstable();
+        atoms.dedup();
+        let present = |a: &AtomId| atoms.binary_search(a).is_ok();
         let mut candidates: Vec<u32> = hits
             .iter()
             .flat_map(|h| self.atom_rules[h.atom as usize].iter().copied())
@@ -161,7 +191,9 @@ impl LureSet {
             if r.direction != Direction::Any && r.direction != direction {
                 continue;
             }
-            if hits.iter().any(|h| r.none.contains(&h.atom)) {
+            // Every clause needs a hit somewhere before the window search is worth doing.
+            let all_present = r.clauses.all.iter().all(|c| c.iter().any(present));
+            if !all_present || r.none.iter().any(present) {
                 continue;
             }
             if let Some(chosen) = best_window(&hits, &r.clauses.all, r.clauses.window) {
@@ -193,7 +225,7 @@ impl LureSet {
                         .any(|&(s, e)| hits[i].start < e && s < hits[i].end)
                 })
         });
-        let mapped = normalize_mapped(text);
+        let mapped = mapped.unwrap_or_else(|| normalize_mapped(text));
         for (ri, chosen) in fired {
             let r = &self.rules[ri as usize];
             scan.hints.push(Hint {

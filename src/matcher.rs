@@ -28,9 +28,12 @@ pub struct Hit {
     /// window holds about as many Chinese as English words.
     pub cstart: u32,
     pub cend: u32,
+    /// The term must be written in capitals in the source (`^SECRET`): the caller checks.
+    pub upper: bool,
 }
 
 struct Term {
+    upper: bool,
     left_boundary: bool,
     right_boundary: bool,
     atoms: Vec<AtomId>,
@@ -79,11 +82,14 @@ fn typo_variants(term: &str) -> Vec<String> {
 pub struct MatcherBuilder<'a> {
     lexicon: &'a BTreeMap<String, Vec<String>>,
     terms: Vec<(String, Term)>,
-    term_index: HashMap<(String, bool), usize>,
+    term_index: HashMap<(String, bool, bool), usize>,
     regexes: Vec<(Regex, AtomId)>,
     concepts: HashMap<String, AtomId>,
     literals: HashMap<String, AtomId>,
     atoms: u32,
+    /// Shortest term (in bytes) of each atom: short terms hit often, so rules are indexed under
+    /// their clause with the longest shortest term.
+    shortest: Vec<usize>,
 }
 
 impl<'a> MatcherBuilder<'a> {
@@ -96,15 +102,22 @@ impl<'a> MatcherBuilder<'a> {
             concepts: HashMap::new(),
             literals: HashMap::new(),
             atoms: 0,
+            shortest: Vec::new(),
         }
     }
 
     fn new_atom(&mut self) -> AtomId {
         self.atoms += 1;
+        self.shortest.push(usize::MAX);
         self.atoms - 1
     }
 
     fn add_term(&mut self, raw: &str, atom: AtomId) -> Result<(), String> {
+        // `^` marks a term that counts only in capitals (a marking such as `SECRET`).
+        let (raw, upper) = match raw.strip_prefix('^') {
+            Some(r) => (r, true),
+            None => (raw, false),
+        };
         let (body, stem) = match raw.strip_suffix('*') {
             Some(b) => (b, true),
             None => (raw, false),
@@ -113,23 +126,28 @@ impl<'a> MatcherBuilder<'a> {
         if term.is_empty() {
             return Err(format!("term {raw:?} is empty after normalisation"));
         }
-        for variant in typo_variants(&term) {
-            self.add_normalized(variant, stem, atom);
+        if !upper {
+            for variant in typo_variants(&term) {
+                self.add_normalized(variant, stem, false, atom);
+            }
         }
-        self.add_normalized(term, stem, atom);
+        self.add_normalized(term, stem, upper, atom);
         Ok(())
     }
 
-    fn add_normalized(&mut self, term: String, stem: bool, atom: AtomId) {
+    fn add_normalized(&mut self, term: String, stem: bool, upper: bool, atom: AtomId) {
+        let len = &mut self.shortest[atom as usize];
+        *len = (*len).min(term.len());
         let first = term.chars().next().unwrap_or(' ');
         let last = term.chars().last().unwrap_or(' ');
-        let key = (term.clone(), stem);
+        let key = (term.clone(), stem, upper);
         let idx = match self.term_index.get(&key) {
             Some(&i) => i,
             None => {
                 self.terms.push((
                     term,
                     Term {
+                        upper,
                         left_boundary: first.is_ascii_alphanumeric(),
                         right_boundary: last.is_ascii_alphanumeric() && !stem,
                         atoms: Vec::new(),
@@ -171,6 +189,7 @@ impl<'a> MatcherBuilder<'a> {
                 .build()
                 .map_err(|e| format!("bad regex {pattern:?}: {e}"))?;
             let atom = self.new_atom();
+            self.shortest[atom as usize] = 4;
             self.regexes.push((re, atom));
             return Ok(atom);
         }
@@ -202,6 +221,7 @@ impl<'a> MatcherBuilder<'a> {
             terms,
             regexes: self.regexes,
             atom_count: self.atoms,
+            shortest: self.shortest,
         })
     }
 }
@@ -212,11 +232,17 @@ pub struct Matcher {
     terms: Vec<Term>,
     regexes: Vec<(Regex, AtomId)>,
     atom_count: u32,
+    shortest: Vec<usize>,
 }
 
 impl Matcher {
     pub fn atom_count(&self) -> usize {
         self.atom_count as usize
+    }
+
+    /// The shortest term of an atom, in bytes (a rough measure of how often it hits).
+    pub fn shortest_term(&self, atom: AtomId) -> usize {
+        self.shortest.get(atom as usize).copied().unwrap_or(0)
     }
 
     /// Every atom hit in `text`, sorted by start, with character positions filled in.
@@ -239,6 +265,7 @@ impl Matcher {
                     end: e,
                     cstart: 0,
                     cend: 0,
+                    upper: term.upper,
                 });
             }
         }
@@ -251,6 +278,7 @@ impl Matcher {
                         end: m.end(),
                         cstart: 0,
                         cend: 0,
+                        upper: false,
                     });
                 }
             }
@@ -276,19 +304,21 @@ fn width(c: char) -> u32 {
 
 /// Convert byte offsets to width positions in one walk over the text.
 fn fill_char_positions(text: &str, hits: &mut [Hit]) {
-    // Collect every boundary needed, sorted, then walk the text once.
-    let mut marks: Vec<usize> = hits.iter().flat_map(|h| [h.start, h.end]).collect();
+    // Every boundary needed, sorted, then one walk over the text assigns positions in order.
+    let mut marks: Vec<(usize, u32)> = hits
+        .iter()
+        .flat_map(|h| [(h.start, 0), (h.end, 0)])
+        .collect();
     marks.sort_unstable();
     marks.dedup();
-    let mut chars_at: HashMap<usize, u32> = HashMap::with_capacity(marks.len());
     let mut count = 0u32;
     let mut next = 0;
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        while next < marks.len() && marks[next] <= i {
-            chars_at.insert(marks[next], count);
+        while next < marks.len() && marks[next].0 <= i {
+            marks[next].1 = count;
             next += 1;
         }
         if next == marks.len() {
@@ -296,9 +326,14 @@ fn fill_char_positions(text: &str, hits: &mut [Hit]) {
         }
         count += width(c);
     }
+    let at = |b: usize| {
+        marks
+            .binary_search_by_key(&b, |m| m.0)
+            .map_or(0, |i| marks[i].1)
+    };
     for h in hits {
-        h.cstart = chars_at.get(&h.start).copied().unwrap_or(0);
-        h.cend = chars_at.get(&h.end).copied().unwrap_or(h.cstart);
+        h.cstart = at(h.start);
+        h.cend = at(h.end);
     }
 }
 

@@ -84,7 +84,13 @@ fn is_invisible(c: char) -> bool {
 /// Non-letters that an evader might put between CJK characters: whitespace, punctuation,
 /// symbols and emoji. (Letters and digits are content, never noise.)
 fn is_noise(c: char) -> bool {
-    !(c.is_alphanumeric() || is_cjk(c))
+    if c.is_ascii() {
+        return !c.is_ascii_alphanumeric();
+    }
+    if (0x3000..=0x303F).contains(&(c as u32)) {
+        return true;
+    }
+    !(is_cjk(c) || c.is_alphanumeric())
 }
 
 /// Latin look-alikes from Cyrillic and Greek that are used to dodge English keywords.
@@ -218,6 +224,11 @@ fn run(input: &str, out: &mut Normalized, mapped: bool) {
         }
         if is_cjk(c) && !(0xF900..=0xFAFF).contains(&(c as u32)) {
             pass.emit(c, span);
+            continue;
+        }
+        if (0x3000..=0x303F).contains(&(c as u32)) {
+            // CJK punctuation (、。〈〉「」…): noise, and common enough to skip the tables.
+            pass.emit(if c == '\u{3000}' { ' ' } else { c }, span);
             continue;
         }
         decompose_compatible(c, |d| {

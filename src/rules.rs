@@ -14,7 +14,9 @@
 //! other (90 when absent; a CJK character is 3 units, any other character 1, so a window holds
 //! about as many Chinese as English words). A clause lists alternatives: `@name` is a concept from the lexicon
 //! (`src/rules/lexicon.json`), `re:…` a regular expression over the normalised text, anything
-//! else a literal term; a literal ending in `*` also matches longer words (`friend*`). Terms are
+//! else a literal term; a literal ending in `*` also matches longer words (`friend*`), one
+//! starting with `^` counts only when written in capitals (`^SECRET`), one starting with `=` is
+//! taken literally whatever follows. Terms are
 //! normalised like the text (see [`crate::normalize`]), so one spelling covers full-width,
 //! homoglyph and spaced-out variants. `none` lists alternatives that, anywhere in the field,
 //! stop the rule. `direction` is `incoming` (default), `outgoing` or `any`.

@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use aho_corasick::AhoCorasick;
+
 use super::domain::{is_within, name_of, registrable, skeleton};
 use super::lists;
 use crate::policy::Policy;
@@ -74,6 +76,11 @@ pub struct LinkIndex {
     pub embed_targets: HashMap<String, Source>,
     pub brands: Vec<Term>,
     pub keywords: Vec<Term>,
+    /// Automata over `brands` and `keywords` (one pass per host instead of one per term).
+    brand_ac: AhoCorasick,
+    keyword_ac: AhoCorasick,
+    /// Brand word → index in `brands` (whole-token look-ups).
+    brand_words: HashMap<String, usize>,
     shorteners: HashSet<&'static str>,
     free_hosting: HashSet<&'static str>,
     free_hosting_hosts: Vec<&'static str>,
@@ -182,7 +189,7 @@ impl LinkIndex {
                 });
             }
         }
-        let keywords = lists::entries(lists::COMBO_KEYWORDS)
+        let keywords: Vec<Term> = lists::entries(lists::COMBO_KEYWORDS)
             .map(|k| Term {
                 word: k.to_string(),
                 whole_token: k.len() <= 3,
@@ -212,7 +219,24 @@ impl LinkIndex {
         };
         let free = lists::sections(lists::FREE_HOSTING);
 
+        let automaton = |terms: &[Term]| {
+            AhoCorasick::new(terms.iter().map(|t| t.word.as_str()))
+                .expect("small literal automaton")
+        };
+        let brand_ac = automaton(&brands);
+        let keyword_ac = automaton(&keywords);
+        let mut brand_words = HashMap::new();
+        for (i, b) in brands.iter().enumerate() {
+            // Keep the strongest source for a word listed twice.
+            let e = brand_words.entry(b.word.clone()).or_insert(i);
+            if brands[*e].source < b.source {
+                *e = i;
+            }
+        }
         LinkIndex {
+            brand_ac,
+            keyword_ac,
+            brand_words,
             popular: popular_ranked.into_iter().collect(),
             skeletons,
             edit_targets,
@@ -235,6 +259,21 @@ impl LinkIndex {
             allow: policy.allow.clone(),
             protected: policy.protected_domains.clone(),
         }
+    }
+
+    /// `(brand index, byte offset)` of every brand occurrence in `s`.
+    pub fn brand_hits(&self, s: &str) -> Vec<(usize, usize)> {
+        overlapping(&self.brand_ac, s)
+    }
+
+    /// `(keyword index, byte offset)` of every keyword occurrence in `s`.
+    pub fn keyword_hits(&self, s: &str) -> Vec<(usize, usize)> {
+        overlapping(&self.keyword_ac, s)
+    }
+
+    /// The brand spelled exactly `word`, if any.
+    pub fn brand_word(&self, word: &str) -> Option<&Term> {
+        self.brand_words.get(word).map(|&i| &self.brands[i])
     }
 
     /// The free-hosting domain `host` is a user subdomain of, if any (`x.weebly.com` → `weebly.com`;
@@ -291,4 +330,10 @@ impl LinkIndex {
     pub fn is_protected(&self, host: &str) -> bool {
         self.protected.iter().any(|p| is_within(host, p))
     }
+}
+
+fn overlapping(ac: &AhoCorasick, s: &str) -> Vec<(usize, usize)> {
+    ac.find_overlapping_iter(s)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect()
 }

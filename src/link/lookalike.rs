@@ -4,7 +4,7 @@
 use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 use super::domain::{name_of, skeleton};
-use super::index::{LinkIndex, Source, Target, MIN_FUZZY_NAME};
+use super::index::{LinkIndex, Source, Target, Term, MIN_FUZZY_NAME};
 
 /// A look-alike finding: the signal, the target it imitates, and how strong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,33 +220,29 @@ pub fn combo_squat(index: &LinkIndex, host: &str, reg: &str) -> Option<Finding> 
     let body = &host[..host.len().saturating_sub(suffix_len)];
     let tokens: Vec<&str> = body.split(['.', '-']).filter(|t| !t.is_empty()).collect();
     let joined: String = tokens.concat();
-    let has = |t: &super::index::Term| -> Option<usize> {
-        if t.whole_token {
-            tokens
-                .iter()
-                .any(|x| *x == t.word)
-                .then(|| joined.find(&t.word).unwrap_or(0))
-        } else {
-            joined.find(&t.word)
-        }
+    // One pass each over the joined name for brands and for keywords.
+    let found = |terms: &[Term], hits: Vec<(usize, usize)>| -> Vec<(usize, usize)> {
+        hits.into_iter()
+            .filter(|&(ti, _)| !terms[ti].whole_token || tokens.contains(&terms[ti].word.as_str()))
+            .collect()
     };
+    let brands = found(&index.brands, index.brand_hits(&joined));
+    if brands.is_empty() {
+        return None;
+    }
+    let keywords = found(&index.keywords, index.keyword_hits(&joined));
     let mut best: Option<(Source, &str)> = None;
-    for b in &index.brands {
-        let Some(bpos) = has(b) else { continue };
+    for &(bi, bpos) in &brands {
+        let b = &index.brands[bi];
         if joined == b.word {
             continue;
         }
         let bend = bpos + b.word.len();
-        let keyword = index.keywords.iter().any(|k| {
-            if b.word.contains(&k.word) || k.word.contains(&b.word) {
-                return false;
-            }
-            if k.whole_token {
-                return tokens.iter().any(|x| *x == k.word);
-            }
-            joined
-                .match_indices(&k.word)
-                .any(|(kpos, _)| kpos >= bend || kpos + k.word.len() <= bpos)
+        let keyword = keywords.iter().any(|&(ki, kpos)| {
+            let k = &index.keywords[ki].word;
+            !b.word.contains(k.as_str())
+                && !k.contains(b.word.as_str())
+                && (kpos >= bend || kpos + k.len() <= bpos)
         });
         if keyword && best.is_none_or(|x| b.source > x.0) {
             best = Some((b.source, &b.word));

@@ -495,11 +495,13 @@ impl LinkScorer {
             return None;
         }
         let name = name_of(reg);
-        self.index
-            .brands
+        tokens
             .iter()
-            .filter(|b| b.word.len() >= 5 || b.source == index::Source::Protected)
-            .find(|b| !name.contains(b.word.as_str()) && tokens.iter().any(|t| *t == b.word))
+            .filter_map(|t| self.index.brand_word(t))
+            .find(|b| {
+                (b.word.len() >= 5 || b.source == index::Source::Protected)
+                    && !name.contains(b.word.as_str())
+            })
             .map(|b| b.word.clone())
     }
 
