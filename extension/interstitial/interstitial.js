@@ -1,0 +1,54 @@
+// The interstitial for a `high` link: explains the hint, "go back" is the default,
+// "continue" opens the link (only http/https; never in block mode).
+import { localise, t } from '../lib/i18n-dom.js';
+import '../lib/explain.js';
+
+const { explain } = globalThis.LureLens;
+const params = new URLSearchParams(location.search);
+const target = params.get('u') || '';
+const rules = (params.get('r') || '').split(' ').filter(Boolean);
+const keys = (params.get('k') || '').split(' ');
+const families = (params.get('f') || '').split(' ');
+const blockMode = params.get('m') === 'block';
+const openedInNewTab = params.get('t') === 'new';
+
+localise();
+document.getElementById('destination').textContent = target;
+
+const list = document.getElementById('reasons');
+const seen = new Set();
+rules.forEach((rule, i) => {
+  const words = explain.explainHint({ rule, key: keys[i], family: families[i] }, t);
+  if (seen.has(words.explanation)) return;
+  seen.add(words.explanation);
+  const li = document.createElement('li');
+  const strong = document.createElement('strong');
+  strong.textContent = words.title;
+  const p = document.createElement('p');
+  p.textContent = words.explanation;
+  const code = document.createElement('code');
+  code.textContent = rule;
+  li.append(strong, p, code);
+  list.appendChild(li);
+});
+
+let safeTarget = null;
+try {
+  const url = new URL(target);
+  if (url.protocol === 'http:' || url.protocol === 'https:') safeTarget = url.href;
+} catch { /* malformed: nowhere to continue to */ }
+
+const continueButton = document.getElementById('continue');
+if (blockMode || !safeTarget) {
+  continueButton.hidden = true;
+  if (blockMode) document.getElementById('blocked').hidden = false;
+}
+
+document.getElementById('back').addEventListener('click', () => {
+  if (openedInNewTab || history.length <= 1) window.close();
+  else history.back();
+});
+continueButton.addEventListener('click', () => {
+  if (safeTarget && !blockMode) location.replace(safeTarget);
+});
+document.getElementById('back').focus();
