@@ -82,7 +82,7 @@ pub mod score;
 mod verdict;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use engine::{Engine, Outcome};
 pub use error::{Error, ErrorKind};

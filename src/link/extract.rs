@@ -105,9 +105,12 @@ fn accept(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         // "登录 http" never reaches here; a scheme in the middle (`see:http://`) restarts there.
         match lower.find("://") {
             Some(i) if i >= 4 => {
+                // Start right after the last non-letter before `://` (which may be multi-byte).
                 let s = lower[..i]
-                    .rfind(|c: char| !c.is_ascii_alphabetic())
-                    .map_or(0, |j| j + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_ascii_alphabetic())
+                    .map_or(0, |(j, c)| j + c.len_utf8());
                 (start + s, &cand[s..])
             }
             _ => (start, cand),

@@ -120,7 +120,8 @@ pub const SIGNALS: &[&str] = &[
 
 /// Builds hints for one URL.
 struct Collector<'a> {
-    href: &'a str,
+    /// The URL as the caller gave it: evidence offsets point into this.
+    orig: &'a str,
     place: Place<'a>,
     hints: Vec<Hint>,
 }
@@ -144,19 +145,19 @@ impl Collector<'_> {
     /// Evidence covering the first case-insensitive occurrence of `needle` in the URL, or the
     /// whole URL.
     fn span(&self, needle: &str) -> Evidence {
-        let hay = self.href.to_ascii_lowercase();
+        let hay = self.orig.to_ascii_lowercase();
         let needle_l = needle.to_ascii_lowercase();
         let (start, end) = match (needle.is_empty(), hay.find(&needle_l)) {
             (false, Some(i)) => (i, i + needle_l.len()),
-            _ => (0, self.href.len()),
+            _ => (0, self.orig.len()),
         };
-        let s16 = limits::utf16_offset(self.href, start);
-        let e16 = limits::utf16_offset(self.href, end);
+        let s16 = limits::utf16_offset(self.orig, start);
+        let e16 = limits::utf16_offset(self.orig, end);
         Evidence {
             field: self.place.url_field.to_string(),
             start: self.place.url_base + s16,
             end: self.place.url_base + e16,
-            text: self.href[start..end].to_string(),
+            text: self.orig[start..end].to_string(),
             message: None,
         }
     }
@@ -197,7 +198,8 @@ impl LinkScorer {
         place: Place<'_>,
         depth: u8,
     ) -> Vec<Hint> {
-        let href = limits::truncate(href.trim(), limits::MAX_URL_BYTES);
+        let orig = limits::truncate(href, limits::MAX_URL_BYTES);
+        let href = orig.trim();
         // Browsers drop tabs and newlines anywhere in a URL (`java\tscript:`); so do we.
         let stripped: String;
         // Whitespace inside the scheme is an evasion nobody writes by accident.
@@ -212,7 +214,7 @@ impl LinkScorer {
             href
         };
         let mut c = Collector {
-            href,
+            orig,
             place,
             hints: Vec::new(),
         };
@@ -535,10 +537,17 @@ impl LinkScorer {
                 field: c.place.text_field.to_string(),
                 start,
                 end,
-                text: shown.clone(),
+                text: limits::utf16_slice(text, start, end),
                 message: None,
             },
             c.span(host),
+            Evidence {
+                field: "target".into(),
+                start: 0,
+                end: 0,
+                text: shown.clone(),
+                message: None,
+            },
         ];
         c.add("link.text_mismatch", w, ev);
     }
