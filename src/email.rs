@@ -159,33 +159,22 @@ pub fn sender_hints(links: &LinkScorer, from: &str) -> Vec<Hint> {
             _ => None,
         })
         .find(|r| *r != addr_reg);
-    if let Some(shown) = shown_domain {
+    // A domain written in the display name outranks a brand named there.
+    let claimed = shown_domain.map(|d| (d, 55)).or_else(|| {
+        links
+            .index
+            .brands
+            .iter()
+            .filter(|b| b.word.len() >= 5)
+            .find(|b| contains_token(&display_l, &b.word) && !addr_reg.contains(&b.word))
+            .map(|b| (b.word.clone(), 45))
+    });
+    if let Some((claim, weight)) = claimed {
         out.push(hint(
             "email.display_name_mismatch",
             "impersonation",
-            55,
-            vec![
-                from_evidence(from, &s.display),
-                from_evidence(from, &s.domain),
-                target(&shown),
-            ],
-        ));
-    } else if let Some(brand) = links
-        .index
-        .brands
-        .iter()
-        .filter(|b| b.word.len() >= 5)
-        .find(|b| contains_token(&display_l, &b.word) && !addr_reg.contains(&b.word))
-    {
-        out.push(hint(
-            "email.display_name_mismatch",
-            "impersonation",
-            45,
-            vec![
-                from_evidence(from, &s.display),
-                from_evidence(from, &s.domain),
-                target(&brand.word),
-            ],
+            weight,
+            sender_evidence(from, &s, &claim),
         ));
     }
     let official = OFFICIAL_WORDS.iter().find(|w| display_l.contains(*w));
@@ -194,11 +183,7 @@ pub fn sender_hints(links: &LinkScorer, from: &str) -> Vec<Hint> {
             "email.official_sender_freemail",
             "impersonation",
             40,
-            vec![
-                from_evidence(from, &s.display),
-                from_evidence(from, &s.domain),
-                target(word),
-            ],
+            sender_evidence(from, &s, word),
         ));
     }
     // The sender's domain as a link: look-alikes of popular or protected domains.
@@ -231,14 +216,13 @@ pub fn sender_hints(links: &LinkScorer, from: &str) -> Vec<Hint> {
     out
 }
 
-fn target(text: &str) -> Evidence {
-    Evidence {
-        field: "target".into(),
-        start: 0,
-        end: 0,
-        text: text.to_string(),
-        message: None,
-    }
+/// Evidence for a sender-line hint: the display name, the address's domain, and what is claimed.
+fn sender_evidence(from: &str, s: &Sender, claim: &str) -> Vec<Evidence> {
+    vec![
+        from_evidence(from, &s.display),
+        from_evidence(from, &s.domain),
+        Evidence::target(claim),
+    ]
 }
 
 fn contains_token(hay: &str, word: &str) -> bool {

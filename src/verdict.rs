@@ -80,6 +80,20 @@ pub struct Evidence {
     pub message: Option<usize>,
 }
 
+impl Evidence {
+    /// Derived evidence naming what a look-alike or a claim imitates (`paypal.com`); it points
+    /// into no field.
+    pub fn target(text: &str) -> Evidence {
+        Evidence {
+            field: "target".into(),
+            start: 0,
+            end: 0,
+            text: text.to_string(),
+            message: None,
+        }
+    }
+}
+
 /// One matched pattern.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hint {

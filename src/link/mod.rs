@@ -163,16 +163,7 @@ impl Collector<'_> {
     }
 
     fn with_target(&self, needle: &str, target: &str) -> Vec<Evidence> {
-        vec![
-            self.span(needle),
-            Evidence {
-                field: "target".into(),
-                start: 0,
-                end: 0,
-                text: target.to_string(),
-                message: None,
-            },
-        ]
+        vec![self.span(needle), Evidence::target(target)]
     }
 }
 
@@ -541,13 +532,7 @@ impl LinkScorer {
                 message: None,
             },
             c.span(host),
-            Evidence {
-                field: "target".into(),
-                start: 0,
-                end: 0,
-                text: shown.clone(),
-                message: None,
-            },
+            Evidence::target(&shown),
         ];
         c.add("link.text_mismatch", w, ev);
     }
