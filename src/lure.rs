@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::family;
 use crate::limits;
 use crate::matcher::{best_window, AtomId, Hit, Matcher, MatcherBuilder};
-use crate::normalize::{normalize, normalize_mapped, Normalized};
+use crate::normalize::{normalize, normalize_mapped_until, Normalized};
 use crate::rules::{validate_rule, DampenerSpec, Direction, Lexicon, RuleSpec};
 use crate::verdict::{Evidence, Hint};
 
@@ -163,7 +163,13 @@ impl LureSet {
         let mut mapped: Option<Normalized> = None;
         if hits.iter().any(|h| h.upper) {
             // Capitals-only terms: keep a hit only if the source has no lower-case letter there.
-            let m = mapped.insert(normalize_mapped(text));
+            let upto = hits
+                .iter()
+                .filter(|h| h.upper)
+                .map(|h| h.end)
+                .max()
+                .unwrap_or(0);
+            let m = mapped.insert(normalize_mapped_until(text, upto));
             hits.retain(|h| {
                 !h.upper || {
                     let (s, e) = m.source_span(h.start, h.end);
@@ -225,7 +231,16 @@ impl LureSet {
                         .any(|&(s, e)| hits[i].start < e && s < hits[i].end)
                 })
         });
-        let mapped = mapped.unwrap_or_else(|| normalize_mapped(text));
+        // Map only as far as the last evidence byte (and any capitals check already mapped).
+        let upto = fired
+            .iter()
+            .flat_map(|(_, chosen)| chosen.iter().map(|&i| hits[i].end))
+            .max()
+            .unwrap_or(0);
+        let mapped = match mapped {
+            Some(m) if m.map.len() >= upto => m,
+            _ => normalize_mapped_until(text, upto),
+        };
         for (ri, chosen) in fired {
             let r = &self.rules[ri as usize];
             scan.hints.push(Hint {

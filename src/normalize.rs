@@ -43,17 +43,23 @@ pub fn normalize(input: &str) -> Normalized {
         text: String::with_capacity(input.len()),
         map: Vec::new(),
     };
-    run(input, &mut out, false);
+    run(input, &mut out, false, usize::MAX);
     out
 }
 
 /// Normalise `input` and record, per output byte, where it came from in UTF-16 units.
 pub fn normalize_mapped(input: &str) -> Normalized {
+    normalize_mapped_until(input, usize::MAX)
+}
+
+/// Like [`normalize_mapped`], but stops once the map covers normalised bytes `0..upto`: spans of
+/// hits near the start of a long text do not need the whole text mapped.
+pub fn normalize_mapped_until(input: &str, upto: usize) -> Normalized {
     let mut out = Normalized {
-        text: String::with_capacity(input.len()),
-        map: Vec::with_capacity(input.len()),
+        text: String::with_capacity(input.len().min(upto.saturating_add(64))),
+        map: Vec::with_capacity(input.len().min(upto.saturating_add(64))),
     };
-    run(input, &mut out, true);
+    run(input, &mut out, true, upto);
     out
 }
 
@@ -203,7 +209,11 @@ impl Pass<'_> {
     }
 }
 
-fn run(input: &str, out: &mut Normalized, mapped: bool) {
+/// Bytes written past the requested end before stopping: a later character can still widen the
+/// span of the last one written (doubled letters), never an earlier one.
+const MAP_MARGIN: usize = 8;
+
+fn run(input: &str, out: &mut Normalized, mapped: bool, upto: usize) {
     let mut pass = Pass {
         out,
         mapped,
@@ -213,6 +223,9 @@ fn run(input: &str, out: &mut Normalized, mapped: bool) {
     };
     let mut pos16: u32 = 0;
     for c in input.chars() {
+        if pass.out.text.len() > upto.saturating_add(MAP_MARGIN) {
+            return;
+        }
         let span = (pos16, pos16 + c.len_utf16() as u32);
         pos16 = span.1;
         if c.is_ascii() {
@@ -288,6 +301,17 @@ mod tests {
             String::from_utf16(&utf16[s as usize..e as usize]).unwrap(),
             "内★部"
         );
+    }
+
+    #[test]
+    fn a_partial_map_agrees_with_the_full_one() {
+        let src = "前面的话 cllassified 内★部资料 ".repeat(50);
+        let full = normalize_mapped(&src);
+        let part = normalize_mapped_until(&src, 40);
+        assert!(part.text.len() < full.text.len());
+        for i in 0..40 {
+            assert_eq!(part.map[i], full.map[i], "byte {i}");
+        }
     }
 
     #[test]
