@@ -31,8 +31,17 @@ test('the worker reports the engine down and the toolbar says so', { skip }, asy
   const state = await waitFor(() => browser.worker.evaluate(() => globalThis.lurelensDebug.host.state === 'down' && globalThis.lurelensDebug.host.error),
     { what: 'the engine to be reported down' });
   assert.ok(state.length > 0, 'an error message is kept');
-  assert.equal(await browser.worker.evaluate(() => chrome.action.getBadgeText({})), '!');
-  assert.match(await browser.worker.evaluate(() => chrome.action.getTitle({})), /could not load/);
+  // The badge and title are set just after the state changes: wait for them, do not race.
+  const badge = await waitFor(async () => {
+    const text = await browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+    return text === '!' ? text : null;
+  }, { what: 'the error badge' }).catch(() => browser.worker.evaluate(() => chrome.action.getBadgeText({})));
+  assert.equal(badge, '!');
+  const title = await waitFor(async () => {
+    const t = await browser.worker.evaluate(() => chrome.action.getTitle({}));
+    return /could not load/.test(t) ? t : null;
+  }, { what: 'the error title' }).catch(() => browser.worker.evaluate(() => chrome.action.getTitle({})));
+  assert.match(title, /could not load/);
 });
 
 test('pages are left untouched', { skip }, async () => {
