@@ -230,6 +230,10 @@ test('the interstitial holds a click on a high link until "continue"', { skip },
   allowedForeign.push(href);
   await page.click(`a[href="${href}"]`);
   await page.waitForURL(/^chrome-extension:\/\/.*\/interstitial\/interstitial\.html/);
+  // The page fills itself in from the worker's answer: wait for it rather than race it.
+  await page.waitForSelector('#reasons li');
+  await waitFor(() => page.evaluate(() => document.activeElement && document.activeElement.id === 'back'),
+    { what: '"go back" to take the focus' }).catch(() => {});
   assert.equal(await page.textContent('#destination'), href);
   assert.ok(await page.locator('#reasons li').count() > 0);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'back', '"go back" is the default');

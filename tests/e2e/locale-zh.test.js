@@ -53,6 +53,7 @@ test('popup and interstitial are in Chinese', { skip }, async () => {
   await popup.close();
   await page.click('a[href^="http://secure-login"]');
   await page.waitForURL(/interstitial\.html/);
+  await page.waitForSelector('#reasons li');
   assert.equal(await page.textContent('h1'), zh.interstitial_heading.message);
   assert.equal(await page.textContent('#back'), zh.interstitial_back.message);
   await page.close();
