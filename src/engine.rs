@@ -417,7 +417,7 @@ fn keyword_rules(keywords: &[String]) -> Vec<RuleSpec> {
         patterns,
         none: Vec::new(),
         window: Some(40),
-        key: format!("rule_{}", id.replace('.', "_")),
+        key: crate::link::key_of(id),
         examples: Default::default(),
     };
     vec![

@@ -88,7 +88,8 @@ fn family_of(signal: &str) -> &'static str {
     }
 }
 
-/// The explanation key of a built-in signal: `rule_` + id with `.` → `_`.
+/// The explanation key of a rule id: `rule_` + id with `.` → `_` (link and email signals, and
+/// the rules made from policy keywords).
 pub fn key_of(signal: &str) -> String {
     format!("rule_{}", signal.replace('.', "_"))
 }
