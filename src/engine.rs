@@ -106,6 +106,41 @@ impl Engine {
         Engine::new(Policy::from_json(text)?)
     }
 
+    /// An engine from whatever `value` holds that is usable, and an error for each part that
+    /// is not: invalid keys and extra rules are dropped by [`Policy::lenient`], and an extra
+    /// rule or keyword list the rule compiler refuses is dropped here. The defaults stay in
+    /// force for what was dropped, so a managed policy with one mistake still protects.
+    pub fn lenient(value: &Value) -> Result<(Engine, Vec<Error>), Error> {
+        let (mut policy, mut errors) = Policy::lenient(value);
+        loop {
+            let err = match Engine::new(policy.clone()) {
+                Ok(engine) => return Ok((engine, errors)),
+                Err(err) => err,
+            };
+            // Each pass removes something, so this ends; an error in the built-in rules
+            // (which the test suite rules out) is returned as it is.
+            match err.key() {
+                Some("keywords") => policy.keywords.clear(),
+                Some(k) if k.starts_with("extra_rules[") => {
+                    let i = k["extra_rules[".len()..k.len() - 1].parse::<usize>();
+                    let Some(rule) = i.ok().filter(|&i| i < policy.extra_rules.len()) else {
+                        return Err(err);
+                    };
+                    let rule = policy.extra_rules.remove(rule);
+                    // Report the rule's place in the policy as written, not in the kept list.
+                    let written = value["extra_rules"]
+                        .as_array()
+                        .and_then(|a| a.iter().position(|r| r["id"] == rule.id.as_str()));
+                    let key = written.map_or(k.to_string(), |i| format!("extra_rules[{i}]"));
+                    errors.push(Error::policy(&key, err.message()));
+                    continue;
+                }
+                _ => return Err(err),
+            }
+            errors.push(err);
+        }
+    }
+
     pub fn policy(&self) -> &Policy {
         &self.policy
     }
@@ -514,9 +549,43 @@ impl Contact {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn engine_is_send_and_sync() {
         fn is<T: Send + Sync>() {}
         is::<super::Engine>();
+    }
+
+    /// Guards the managed-policy path: one bad extra rule (or bad key) must not drop the
+    /// organisation's other rules and settings, and each drop names its place in the policy.
+    #[test]
+    fn lenient_drops_only_what_does_not_compile() {
+        let rule = |id: &str, term: &str| {
+            serde_json::json!({"id": id, "family": "request_data", "weight": 45,
+                "patterns": [[term]], "key": "rule_request_data_classified"})
+        };
+        let value = serde_json::json!({
+            "protected_domains": ["corp.example"],
+            "sensitivity": "loud",
+            "extra_rules": [
+                {"id": "acme.no_family", "family": "nope", "weight": 1, "patterns": [["x"]], "key": "k"},
+                rule("acme.bad_concept", "@no_such_concept"),
+                rule("acme.bluebird", "bluebird blueprints"),
+            ],
+        });
+        let (engine, errors) = Engine::lenient(&value).unwrap();
+        let keys: Vec<_> = errors.iter().filter_map(|e| e.key()).collect();
+        assert_eq!(keys, ["extra_rules[0]", "sensitivity", "extra_rules[1]"]);
+        assert_eq!(engine.policy().protected_domains, ["corp.example"]);
+        let ids: Vec<_> = engine
+            .policy()
+            .extra_rules
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(ids, ["acme.bluebird"]);
+        let text = engine.score_line(r#"{"id":1,"text":"please send the bluebird blueprints"}"#);
+        assert!(text.contains("acme.bluebird"), "{text}");
     }
 }

@@ -96,7 +96,12 @@ impl Policy {
             return (policy, errors);
         };
         for (key, v) in obj {
-            if let Err(e) = policy.set(key, v) {
+            if key == "extra_rules" {
+                // Rule by rule: one bad rule must not take the organisation's others with it.
+                let (rules, bad) = extra_rules(v);
+                policy.extra_rules = rules;
+                errors.extend(bad);
+            } else if let Err(e) = policy.set(key, v) {
                 errors.push(e);
             }
         }
@@ -125,7 +130,13 @@ impl Policy {
                 }
                 self.locked = keys;
             }
-            "extra_rules" => self.extra_rules = extra_rules(v)?,
+            "extra_rules" => {
+                let (rules, mut bad) = extra_rules(v);
+                if !bad.is_empty() {
+                    return Err(bad.swap_remove(0));
+                }
+                self.extra_rules = rules;
+            }
             "sensitivity" => {
                 self.sensitivity = match v.as_str() {
                     Some("low") => Sensitivity::Low,
@@ -244,19 +255,27 @@ fn domains(v: &Value) -> Result<Vec<String>, String> {
         .collect()
 }
 
-fn extra_rules(v: &Value) -> Result<Vec<RuleSpec>, Error> {
-    let arr = v
-        .as_array()
-        .ok_or_else(|| Error::policy("extra_rules", "must be a list of rules"))?;
-    let mut out = Vec::with_capacity(arr.len());
+/// The rules that parse and validate, and an error (keyed `extra_rules[i]`) for each that does not.
+fn extra_rules(v: &Value) -> (Vec<RuleSpec>, Vec<Error>) {
+    let Some(arr) = v.as_array() else {
+        return (
+            Vec::new(),
+            vec![Error::policy("extra_rules", "must be a list of rules")],
+        );
+    };
+    let mut rules = Vec::with_capacity(arr.len());
+    let mut errors = Vec::new();
     for (i, item) in arr.iter().enumerate() {
         let key = format!("extra_rules[{i}]");
-        let rule: RuleSpec =
-            serde_json::from_value(item.clone()).map_err(|e| Error::policy(&key, e.to_string()))?;
-        validate_rule(&rule).map_err(|m| Error::policy(&key, m))?;
-        out.push(rule);
+        let rule = serde_json::from_value::<RuleSpec>(item.clone())
+            .map_err(|e| e.to_string())
+            .and_then(|rule| validate_rule(&rule).map(|()| rule));
+        match rule {
+            Ok(rule) => rules.push(rule),
+            Err(m) => errors.push(Error::policy(&key, m)),
+        }
     }
-    Ok(out)
+    (rules, errors)
 }
 
 #[cfg(test)]

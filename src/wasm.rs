@@ -10,6 +10,8 @@ use crate::{Outcome, Policy};
 #[wasm_bindgen]
 pub struct Engine {
     inner: crate::Engine,
+    /// What `Engine.lenient` dropped, as `[{key, message}]`.
+    policy_errors: Vec<Value>,
 }
 
 /// A policy given as JSON text, an object, or nothing (the defaults).
@@ -28,6 +30,10 @@ fn policy_value(policy: &JsValue) -> Result<Value, JsError> {
         .map_err(|e| JsError::new(&format!("policy key `(document)`: {e}")))
 }
 
+fn error_value(e: &crate::Error) -> Value {
+    serde_json::json!({"key": e.key(), "message": e.message()})
+}
+
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
@@ -42,7 +48,29 @@ impl Engine {
         let policy = Policy::from_value(&policy_value(&policy)?)
             .map_err(|e| JsError::new(&e.to_string()))?;
         let inner = crate::Engine::new(policy).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Engine { inner })
+        Ok(Engine {
+            inner,
+            policy_errors: Vec::new(),
+        })
+    }
+
+    /// Build an engine from the usable part of a policy (a managed policy with one mistake
+    /// must still protect): each bad key or extra rule is dropped and listed by
+    /// `policyErrors()`. Throws only when the policy is not JSON at all.
+    pub fn lenient(policy: JsValue) -> Result<Engine, JsError> {
+        console_error_panic_hook::set_once();
+        let (inner, errors) = crate::Engine::lenient(&policy_value(&policy)?)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Engine {
+            inner,
+            policy_errors: errors.iter().map(error_value).collect(),
+        })
+    }
+
+    /// What `Engine.lenient` dropped: `[{key, message}]` (empty for `new Engine`).
+    #[wasm_bindgen(js_name = policyErrors)]
+    pub fn policy_errors(&self) -> Result<JsValue, JsError> {
+        to_js(&self.policy_errors)
     }
 
     /// Score an array of records (the CLI input shape); returns one verdict (or
@@ -68,10 +96,7 @@ impl Engine {
     pub fn validate_policy(policy: JsValue) -> Result<JsValue, JsError> {
         let value = policy_value(&policy)?;
         let (policy, errors) = Policy::lenient(&value);
-        let errors: Vec<Value> = errors
-            .iter()
-            .map(|e| serde_json::json!({"key": e.key(), "message": e.message()}))
-            .collect();
+        let errors: Vec<Value> = errors.iter().map(error_value).collect();
         to_js(&serde_json::json!({"policy": policy.to_value(), "errors": errors}))
     }
 

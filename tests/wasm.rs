@@ -93,3 +93,23 @@ fn validate_policy_keeps_good_keys_and_reports_bad_ones() {
         Some("partner.example.com")
     );
 }
+
+/// Guards the extension's managed-policy path: a bad key is listed, the rest applies.
+#[wasm_bindgen_test]
+fn lenient_engine_lists_what_it_dropped() {
+    let engine = Engine::lenient(JsValue::from_str(
+        r#"{"keywords": ["天枢工程"], "report": "javascript:alert(1)"}"#,
+    ))
+    .unwrap();
+    let errors = Array::from(&engine.policy_errors().unwrap());
+    assert_eq!(errors.length(), 1);
+    assert_eq!(
+        get(&errors.get(0), "key").as_string().as_deref(),
+        Some("report")
+    );
+    assert_eq!(
+        Array::from(&Engine::new(JsValue::NULL).unwrap().policy_errors().unwrap()).length(),
+        0
+    );
+    assert!(Engine::lenient(JsValue::from_str("{not json")).is_err());
+}

@@ -12,6 +12,7 @@ export function createEngineHost({ loadModule, makeEngine, onStateChange = () =>
   let engine = null;
   let policyJson = '{}';
   let policyError = '';
+  let policyErrors = [];
 
   function setState(next, why = '') {
     state = next;
@@ -23,9 +24,12 @@ export function createEngineHost({ loadModule, makeEngine, onStateChange = () =>
     try {
       engine = makeEngine(policyJson);
       policyError = '';
+      // A lenient engine lists the keys and extra rules it dropped (their defaults apply).
+      policyErrors = typeof engine.policyErrors === 'function' ? Array.from(engine.policyErrors()) : [];
     } catch (err) {
       // A policy the engine refuses must not leave the reader unprotected: fall back.
       policyError = String(err && err.message || err);
+      policyErrors = [];
       engine = makeEngine('{}');
     }
   }
@@ -41,6 +45,8 @@ export function createEngineHost({ loadModule, makeEngine, onStateChange = () =>
     get state() { return state; },
     get error() { return error; },
     get policyError() { return policyError; },
+    /** [{key, message}] for each part of the policy the engine dropped. */
+    get policyErrors() { return policyErrors; },
     engine: () => engine,
 
     /** Applies a new policy (JSON string); takes effect for the next batch. */

@@ -16,14 +16,20 @@ const SESSION_KEY = 'tabHints';
 
 const host = createEngineHost({
   loadModule: () => init({ module_or_path: api.url('pkg/lurelens_bg.wasm') }),
-  makeEngine: (json) => new Engine(json),
+  // Lenient: a bad key or extra rule is dropped and listed, the rest of the policy applies.
+  makeEngine: (json) => Engine.lenient(json),
   onStateChange: (state, error) => { if (state === 'down') showEngineDown(error); },
 });
 
-const policyOf = (merged) => JSON.stringify(S.enginePolicy(merged.settings));
-const settingsStore = createSettingsStore((merged) => host.setPolicy(policyOf(merged)));
+async function applyPolicy(merged) {
+  await host.setPolicy(JSON.stringify(S.enginePolicy(merged.settings)));
+  for (const e of S.attributeErrors(host.policyErrors, merged.locked)) {
+    console.warn(`LureLens: ${e.source} setting "${e.key}" ignored: ${e.message}`);
+  }
+}
+const settingsStore = createSettingsStore(applyPolicy);
 // Batches wait until the engine is built with the settings in force.
-const policyReady = settingsStore.ready.then((merged) => host.setPolicy(policyOf(merged)));
+const policyReady = settingsStore.ready.then(applyPolicy);
 
 const tabHints = createTabHints();
 const restored = api.sessionGet(SESSION_KEY)
@@ -94,7 +100,8 @@ const handlers = {
     await policyReady;
     const merged = settingsStore.get();
     return {
-      settings: merged.settings, locked: merged.locked, errors: merged.errors,
+      settings: merged.settings, locked: merged.locked,
+      errors: merged.errors.concat(S.attributeErrors(host.policyErrors, merged.locked)),
       engineDown: host.state === 'down', policyError: host.policyError,
     };
   },

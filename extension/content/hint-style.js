@@ -49,6 +49,7 @@ mark.evidence { background: #fde047; color: #111; padding: 0 1px; border-radius:
 }
 .actions button:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
 .actions button[disabled] { opacity: .55; cursor: default; }
+.include-text { display: block; font-size: 12px; margin-top: 8px; }
 @media (prefers-color-scheme: dark) {
   .level-low { --soft: #1e293b; --ink: #e2e8f0; }
   .level-medium { --soft: #2a1a05; --ink: #fde68a; --c: #d97706; }

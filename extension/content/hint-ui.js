@@ -45,6 +45,14 @@
     return { groups: shown, more };
   }
 
+  /** "Include the matched text": off by default, so a report carries page text only by choice. */
+  function reportChoice(doc, model, t, actions) {
+    const report = actions.find((a) => a.act === 'report');
+    if (!report || report.disabled || !model.fieldText) return null;
+    const box = el(doc, 'input', { type: 'checkbox', 'data-include-text': '' });
+    return el(doc, 'label', { class: 'include-text' }, [box, doc.createTextNode(` ${t('hint_report_include_text')}`)]);
+  }
+
   function panelContent(doc, model, t, actions) {
     const { groups: reasons, more } = reasonsOf(model, t);
     const field = model.field || 'text';
@@ -75,13 +83,14 @@
       ])).concat(more > 0 ? [el(doc, 'li', { text: t('hint_more', [String(more)]) })] : [])),
       stages,
       el(doc, 'p', { class: 'advice', text: reasons.length ? reasons[0].advice : t('family_generic_advice') }),
+      reportChoice(doc, model, t, actions),
       el(doc, 'div', { class: 'actions' }, buttons),
     ];
   }
 
   /**
    * Creates the hint host for `model` ({id, kind, level, hints, stages, field, fieldText}).
-   * `options`: {t, onAction(act, model), reportEnabled}. Returns {host, close(), remove()}.
+   * `options`: {t, onAction(act, model, {includeText}), reportEnabled}. Returns {host, close(), remove()}.
    */
   function createHint(doc, model, options) {
     const t = options.t;
@@ -191,7 +200,8 @@
     panel.addEventListener('click', (e) => {
       e.stopPropagation();
       const act = e.target && e.target.getAttribute && e.target.getAttribute('data-act');
-      if (act && !e.target.disabled) options.onAction(act, model);
+      const include = panel.querySelector('input[data-include-text]');
+      if (act && !e.target.disabled) options.onAction(act, model, { includeText: Boolean(include && include.checked) });
     });
     // Stop the hint's own clicks from reaching a link or row it sits in.
     host.addEventListener('click', (e) => { e.preventDefault(); e.stopPropagation(); });

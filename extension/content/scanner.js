@@ -303,21 +303,21 @@
       const ui = ns.hintUi.createHint(doc, model, {
         t: api.t,
         reportEnabled: Boolean(settings.report),
-        onAction: (act, m) => onAction(act, m, target),
+        onAction: (act, m, choice) => onAction(act, m, target, choice),
       });
       ns.hintUi.placeHost(ui.host, target, model.kind === 'link' ? 'link' : 'message');
       shown.set(target, { ui, model, key });
       scheduleReport();
     }
 
-    async function onAction(act, model, target) {
+    async function onAction(act, model, target, choice = {}) {
       if (act === 'fine' || act === 'dismiss') {
         await decisions.record(act, model.fp, origin);
         render(target);
         return;
       }
       if (act === 'report') {
-        const url = ns.report ? ns.report.buildReportUrl(getSettings().report, model, win.location.href) : '';
+        const url = ns.report.buildReportUrl(getSettings().report, model, win.location.href, choice);
         if (url) win.open(url, '_blank', 'noopener');
       }
     }

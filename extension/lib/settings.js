@@ -90,6 +90,17 @@
     return policy;
   }
 
+  /**
+   * The engine's own findings ([{key, message}], keys like `extra_rules[2]`) as setting errors:
+   * a key the organisation set (so it is locked) is the organisation's mistake, else the user's.
+   */
+  function attributeErrors(engineErrors, locked) {
+    return (engineErrors || []).map(({ key, message }) => {
+      const base = String(key || '').replace(/\[.*$/, '');
+      return { source: (locked || []).includes(base) ? 'managed' : 'user', key, message };
+    });
+  }
+
   /** Parses the allow-list textarea: one host per line, blanks and # comments skipped. */
   function parseAllowList(text) {
     return String(text)
@@ -100,6 +111,6 @@
 
   ns.settings = Object.freeze({
     DEFAULTS, ENGINE_KEYS, USER_KEYS, STORAGE_KEY: 'settings', check, merge, enginePolicy,
-    parseAllowList,
+    attributeErrors, parseAllowList,
   });
 })(globalThis);

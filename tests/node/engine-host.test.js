@@ -61,6 +61,18 @@ test('a policy the engine refuses falls back to defaults and reports why', async
   assert.equal(host.state, 'ready');
 });
 
+test('a lenient engine\'s dropped keys are listed', async () => {
+  const dropped = [{ key: 'extra_rules[1]', message: 'unknown concept' }];
+  const host = createEngineHost({
+    loadModule: async () => {},
+    makeEngine: (json) => Object.assign(fakeEngine(() => []), { policyErrors: () => (json === '{}' ? [] : dropped) }),
+  });
+  await host.setPolicy('{"extra_rules":[{},{}]}');
+  assert.deepEqual(host.policyErrors, dropped);
+  await host.setPolicy('{}');
+  assert.deepEqual(host.policyErrors, []);
+});
+
 test('records that are not an array are refused', async () => {
   const host = createEngineHost({ loadModule: async () => {}, makeEngine: () => fakeEngine(() => []) });
   assert.ok((await host.score('nope')).error);

@@ -66,3 +66,12 @@ test('the allow list parser keeps hosts, drops blanks and comments', () => {
   assert.deepEqual(S.parseAllowList('Partner.Example.com\n\n# ours\nintranet.example , b.example'),
     ['partner.example.com', 'intranet.example', 'b.example']);
 });
+
+test('engine findings are blamed on the layer that set the key', () => {
+  const found = [{ key: 'extra_rules[2]', message: 'unknown concept' }, { key: 'allow', message: 'entry 0 is not a domain name' }];
+  assert.deepEqual(S.attributeErrors(found, ['extra_rules', 'sensitivity']), [
+    { source: 'managed', key: 'extra_rules[2]', message: 'unknown concept' },
+    { source: 'user', key: 'allow', message: 'entry 0 is not a domain name' },
+  ]);
+  assert.deepEqual(S.attributeErrors(undefined, []), []);
+});

@@ -59,7 +59,7 @@ test('a hint renders in a closed shadow root, page text as text only', () => {
   assert.equal(doc.querySelectorAll('img').length, 0);
 });
 
-test('report links carry rule ids and the link, never page text', () => {
+test('report links carry rule ids and the link, and page text only when the reader ticks it', () => {
   const model = { kind: 'link', level: 'high', url: 'http://evil.example/x', fieldText: 'secret words', hints: [{ rule: 'link.ip_host' }] };
   const mail = L.report.buildReportUrl('mailto:sec@example.com', model, 'https://forum.example/t/1');
   assert.match(mail, /^mailto:sec@example\.com\?subject=/);
@@ -69,4 +69,32 @@ test('report links carry rule ids and the link, never page text', () => {
   assert.equal(web.searchParams.get('rules'), 'link.ip_host');
   assert.equal(L.report.buildReportUrl('', model, ''), '');
   assert.equal(L.report.buildReportUrl('javascript:alert(1)', model, ''), '');
+  const ticked = { includeText: true };
+  assert.match(decodeURIComponent(L.report.buildReportUrl('mailto:sec@example.com', model, '', ticked)), /secret words/);
+  const webText = new URL(L.report.buildReportUrl('https://report.example/form', model, '', ticked));
+  assert.equal(webText.searchParams.get('text'), 'secret words');
+  const long = Object.assign({}, model, { fieldText: 'x'.repeat(5000) });
+  assert.ok(L.report.buildReportUrl('mailto:sec@example.com', long, '', ticked).length < 1300, 'capped');
+});
+
+test('the report button passes the "include text" tick, off by default', () => {
+  const win = dom('<p id="msg">x</p>');
+  const doc = win.document;
+  // The root is closed to the page; the test keeps a handle on it the way a debugger would.
+  let root = null;
+  const attach = win.Element.prototype.attachShadow;
+  win.Element.prototype.attachShadow = function (init) { root = attach.call(this, init); return root; };
+  const model = {
+    id: 'h2', kind: 'message', level: 'high', stages: [], field: 'text', fieldText: 'send the drawings',
+    hints: [{ rule: 'request_data.internal', family: 'request_data', key: 'nope', evidence: [] }],
+  };
+  const choices = [];
+  L.hintUi.createHint(doc, model, { t: translatorFor(en), reportEnabled: true, onAction: (act, m, choice) => choices.push([act, choice.includeText]) });
+  const box = root.querySelector('input[data-include-text]');
+  const report = root.querySelector('button[data-act="report"]');
+  assert.equal(box.checked, false);
+  report.click();
+  box.checked = true;
+  report.click();
+  assert.deepEqual(choices, [['report', false], ['report', true]]);
 });
