@@ -40,6 +40,17 @@ impl Engine {
     pub fn new(policy: Policy) -> Result<Engine, Error> {
         let lexicon = rules::builtin_lexicon()?;
         let builtin = rules::builtin_rules()?;
+        // A misspelt entry would silently switch nothing off: refuse it, naming it.
+        if let Some(d) = policy
+            .disabled_rules
+            .iter()
+            .find(|d| !names_rule_or_family(d, &builtin, &policy))
+        {
+            return Err(Error::policy(
+                "disabled_rules",
+                format!("{d:?} is not a rule id or family name"),
+            ));
+        }
         let keyword_rules = keyword_rules(&policy.keywords);
         let mut sources: Vec<RuleSource<'_>> = builtin
             .rules
@@ -121,6 +132,13 @@ impl Engine {
             // (which the test suite rules out) is returned as it is.
             match err.key() {
                 Some("keywords") => policy.keywords.clear(),
+                Some("disabled_rules") => {
+                    let builtin = rules::builtin_rules()?;
+                    let known = policy.clone();
+                    policy
+                        .disabled_rules
+                        .retain(|d| names_rule_or_family(d, &builtin, &known));
+                }
                 Some(k) if k.starts_with("extra_rules[") => {
                     let i = k["extra_rules[".len()..k.len() - 1].parse::<usize>();
                     let Some(rule) = i.ok().filter(|&i| i < policy.extra_rules.len()) else {
@@ -420,12 +438,30 @@ impl Engine {
     }
 }
 
+/// Whether a `disabled_rules` entry names something the engine can emit: a rule (built-in,
+/// extra, keyword, link, email, combo, trajectory) or a family.
+fn names_rule_or_family(name: &str, builtin: &rules::RuleFile, policy: &Policy) -> bool {
+    const ENGINE_MADE: &[&str] = &[
+        TRAJECTORY_RULE,
+        "outgoing_leak.protected_keyword",
+        "probe_work.protected_keyword",
+    ];
+    family::intern(name).is_some()
+        || ENGINE_MADE.contains(&name)
+        || crate::link::SIGNALS.contains(&name)
+        || email::SIGNALS.contains(&name)
+        || builtin.rules.iter().any(|r| r.id == name)
+        || builtin.combos.iter().any(|c| c.id == name)
+        || policy.extra_rules.iter().any(|r| r.id == name)
+}
+
 /// The bonus for a contact who moved from approach/cultivation to probe/extraction.
 const TRAJECTORY_BONUS: u8 = 20;
+const TRAJECTORY_RULE: &str = "thread.trajectory";
 
 fn trajectory_hint() -> Hint {
     Hint {
-        rule: "thread.trajectory".into(),
+        rule: TRAJECTORY_RULE.into(),
         family: "combo",
         stage: "extract",
         score: TRAJECTORY_BONUS,
@@ -568,6 +604,7 @@ mod tests {
         let value = serde_json::json!({
             "protected_domains": ["corp.example"],
             "sensitivity": "loud",
+            "disabled_rules": ["befriend.flatery", "befriend.peer", "gift", "link.ip_host"],
             "extra_rules": [
                 {"id": "acme.no_family", "family": "nope", "weight": 1, "patterns": [["x"]], "key": "k"},
                 rule("acme.bad_concept", "@no_such_concept"),
@@ -576,7 +613,19 @@ mod tests {
         });
         let (engine, errors) = Engine::lenient(&value).unwrap();
         let keys: Vec<_> = errors.iter().filter_map(|e| e.key()).collect();
-        assert_eq!(keys, ["extra_rules[0]", "sensitivity", "extra_rules[1]"]);
+        assert_eq!(
+            keys,
+            [
+                "extra_rules[0]",
+                "sensitivity",
+                "disabled_rules",
+                "extra_rules[1]"
+            ]
+        );
+        assert_eq!(
+            engine.policy().disabled_rules,
+            ["befriend.peer", "gift", "link.ip_host"]
+        );
         assert_eq!(engine.policy().protected_domains, ["corp.example"]);
         let ids: Vec<_> = engine
             .policy()

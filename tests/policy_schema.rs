@@ -43,7 +43,10 @@ fn extra_rule_items_have_exactly_the_rule_fields() {
     // …and every schema field is one the rule parser accepts (it refuses unknown fields).
     let mut full: Map<String, Value> = written.as_object().unwrap().clone();
     for field in props.keys() {
-        assert!(full.contains_key(field), "schema field {field} is not a rule field");
+        assert!(
+            full.contains_key(field),
+            "schema field {field} is not a rule field"
+        );
     }
     full.insert("id".into(), "acme.test".into());
     serde_json::from_value::<RuleSpec>(Value::Object(full)).unwrap();
@@ -54,7 +57,10 @@ fn every_schema_entry_is_described() {
     fn walk(name: &str, node: &Value) {
         if let Some(props) = node["properties"].as_object() {
             for (k, v) in props {
-                assert!(v["description"].is_string(), "{name}.{k} has no description");
+                assert!(
+                    v["description"].is_string(),
+                    "{name}.{k} has no description"
+                );
                 walk(&format!("{name}.{k}"), v);
             }
         }
@@ -63,4 +69,32 @@ fn every_schema_entry_is_described() {
         }
     }
     walk("policy", &schema());
+}
+
+/// The admin guide's example policy (docs/policies/, from which every sample is generated)
+/// is accepted as it is, and its extra rule behaves as its own examples say.
+#[test]
+fn the_example_policy_is_accepted_and_its_rules_work() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/policies/example-policy.json"
+    );
+    let policy = lurelens::Policy::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let rules = policy.extra_rules.clone();
+    assert!(!rules.is_empty());
+    let engine = lurelens::Engine::new(policy).unwrap();
+    for rule in rules {
+        let fired = |text: &str| {
+            let line = serde_json::json!({"id": 1, "text": text}).to_string();
+            engine
+                .score_line(&line)
+                .contains(&format!("\"{}\"", rule.id))
+        };
+        for text in &rule.examples.must_match {
+            assert!(fired(text), "{} should match {text:?}", rule.id);
+        }
+        for text in &rule.examples.no_match {
+            assert!(!fired(text), "{} should not match {text:?}", rule.id);
+        }
+    }
 }
