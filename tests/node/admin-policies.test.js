@@ -9,7 +9,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parsePlist } from 'plist';
 import { DOMParser } from '@xmldom/xmldom';
-import { ROOT, EXT, loadLureLens } from './helpers.js';
+import { ROOT, EXT, loadLureLens, chromiumExtensionId } from './helpers.js';
 
 const { settings: S } = await loadLureLens();
 const DOCS = path.join(ROOT, 'docs', 'policies');
@@ -19,13 +19,7 @@ const example = JSON.parse(fs.readFileSync(path.join(DOCS, 'example-policy.json'
 const GECKO_ID = manifest.browser_specific_settings.gecko.id;
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
-/** Chromium's extension id: sha256 of the manifest key, first 32 hex digits mapped to a-p. */
-async function chromiumId() {
-  const der = Buffer.from(manifest.key, 'base64');
-  const hash = Buffer.from(await crypto.subtle.digest('SHA-256', der)).toString('hex').slice(0, 32);
-  return [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
-const ID = await chromiumId();
+const ID = await chromiumExtensionId(manifest);
 
 function assertGoodPolicy(policy, where) {
   assert.ok(validate(policy), `${where}: ${JSON.stringify(validate.errors)}`);

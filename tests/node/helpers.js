@@ -13,6 +13,16 @@ const CONTENT_ORDER = [
   'content/link-guard.js', 'content/outgoing.js', 'content/report.js', 'content/scanner.js',
 ];
 
+/**
+ * Chromium's id for an extension whose manifest has `key`: sha256 of the DER public key, the
+ * first 32 hex digits mapped 0-f → a-p. Policies are written against this id.
+ */
+export async function chromiumExtensionId(manifest) {
+  const der = Buffer.from(manifest.key, 'base64');
+  const hash = Buffer.from(await crypto.subtle.digest('SHA-256', der)).toString('hex').slice(0, 32);
+  return [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
 /** Imports the content-script files in manifest order; returns the shared namespace. */
 export async function loadLureLens() {
   for (const file of CONTENT_ORDER) await import(pathToFileURL(path.join(EXT, file)).href);
