@@ -53,6 +53,8 @@
     let nextId = 1;
     let scannedCount = 0;
     const ids = new WeakMap();
+    const layer = ns.hintLayer.createHintLayer(doc);
+    let largePage = null; // decided at the first hint of each scan run; once large, stays so
 
     const batcher = ns.batcher.createBatcher(async (records) => {
       const reply = await api.send({ type: ns.MSG.SCAN_BATCH, records });
@@ -305,7 +307,10 @@
         reportEnabled: Boolean(settings.report),
         onAction: (act, m, choice) => onAction(act, m, target, choice),
       });
-      ns.hintUi.placeHost(ui.host, target, model.kind === 'link' ? 'link' : 'message');
+      const kind = model.kind === 'link' ? 'link' : 'message';
+      if (largePage === null) largePage = ns.hintLayer.isLargePage(doc);
+      if (largePage) layer.add(ui.host, target, kind);
+      else ns.hintUi.placeHost(ui.host, target, kind);
       shown.set(target, { ui, model, key });
       scheduleReport();
     }
@@ -372,6 +377,7 @@
       scheduled = false;
       if (running || stopped) { if (!stopped && pendingRoots.size) queue([...pendingRoots][0]); return; }
       running = true;
+      if (!largePage) largePage = null; // the page may have grown large since the last run
       try {
         const roots = [...pendingRoots];
         pendingRoots.clear();
@@ -422,6 +428,7 @@
     }
 
     const observer = new win.MutationObserver((mutations) => {
+      layer.reposition();
       for (const m of mutations) {
         if (m.type === 'characterData') { queue(m.target.parentElement); continue; }
         if (isOurs(m.target)) continue;

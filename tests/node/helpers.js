@@ -9,7 +9,7 @@ export const EXT = path.join(ROOT, 'extension');
 const CONTENT_ORDER = [
   'lib/browser-api.js', 'lib/messages.js', 'lib/levels.js', 'lib/settings.js', 'lib/explain.js',
   'content/text-cap.js', 'content/time-slice.js', 'content/collect.js', 'content/batcher.js',
-  'content/highlight.js', 'content/hint-style.js', 'content/hint-ui.js', 'content/decisions.js',
+  'content/highlight.js', 'content/hint-style.js', 'content/hint-ui.js', 'content/hint-layer.js', 'content/decisions.js',
   'content/link-guard.js', 'content/outgoing.js', 'content/report.js', 'content/scanner.js',
 ];
 
