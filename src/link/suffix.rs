@@ -1,6 +1,6 @@
 //! Public suffixes: the ICANN section of the Public Suffix List (`data/public_suffixes.txt`),
-//! matched by the list's own algorithm. A rule table parsed once replaces a generated matcher
-//! that was most of the WASM build.
+//! matched by the list's own algorithm. A rule table parsed once replaces the `psl` crate's
+//! generated matcher, which was a third of the WASM build.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
