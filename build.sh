@@ -11,7 +11,8 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 WASM_BINDGEN_VERSION=0.2.130
 CRATE=lurelens
-WASM_OUT=target/wasm32-unknown-unknown/release/${CRATE}.wasm
+# Cargo.toml's `wasm` profile: release optimised for size (the native build stays on speed).
+WASM_OUT=target/wasm32-unknown-unknown/wasm/${CRATE}.wasm
 export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '\n== %s\n' "$*"; }
@@ -60,7 +61,7 @@ build_wasm() {
   ensure_rust_target
   ensure_wasm_bindgen
   say "building the engine for wasm32"
-  cargo build --release --target wasm32-unknown-unknown --lib
+  cargo build --profile wasm --target wasm32-unknown-unknown --lib
   for out in extension/pkg www/pkg; do
     rm -rf "$out"
     wasm-bindgen --target web --remove-name-section --out-dir "$out" "$WASM_OUT"

@@ -2,13 +2,15 @@
 
 use unicode_security::skeleton as tr39_skeleton;
 
-/// The registrable domain of an ASCII host under the ICANN section of the Public Suffix List
+use super::suffix::public_suffix;
+
+/// The registrable domain of a host under the ICANN section of the Public Suffix List
 /// (`a.b.example.co.uk` → `example.co.uk`). Private-section suffixes such as `blogspot.com` are
 /// looked through, as Chromium does, so `evil.blogspot.com` → `blogspot.com`; free hosting is a
 /// separate signal. `None` for a bare suffix or a single label.
 pub fn registrable(host: &str) -> Option<&str> {
     let host = host.trim_end_matches('.');
-    let suffix_len = icann_suffix_len(host)?;
+    let (suffix_len, _) = public_suffix(host);
     if suffix_len >= host.len() {
         return None;
     }
@@ -17,25 +19,10 @@ pub fn registrable(host: &str) -> Option<&str> {
     Some(&host[start..])
 }
 
-/// Length in bytes of the ICANN public suffix of `host`.
-fn icann_suffix_len(host: &str) -> Option<usize> {
-    let mut candidate = host;
-    // Walk up past private suffixes until an ICANN one (or none) is found.
-    for _ in 0..8 {
-        let suffix = psl::suffix(candidate.as_bytes())?;
-        if !suffix.is_known() {
-            // Unknown TLD: treat the last label as the suffix.
-            return Some(host.len() - host.rfind('.').map_or(0, |i| i + 1));
-        }
-        match suffix.typ() {
-            Some(psl::Type::Icann) => return Some(suffix.as_bytes().len()),
-            _ => {
-                let s = std::str::from_utf8(suffix.as_bytes()).ok()?;
-                candidate = s.split_once('.')?.1;
-            }
-        }
-    }
-    None
+/// Does the host end in a suffix the Public Suffix List names (`.com`, `.公司.cn`, `*.ck`),
+/// rather than an unknown top-level label (`notes.draft`, `localhost`).
+pub fn has_listed_suffix(host: &str) -> bool {
+    public_suffix(host.trim_end_matches('.')).1
 }
 
 /// The registrable domain without its suffix: `paypal` for `www.paypal.co.uk`.
@@ -74,6 +61,31 @@ mod tests {
         assert_eq!(registrable("a.b.c.example.zzzz"), Some("example.zzzz"));
         assert_eq!(registrable("co.uk"), None);
         assert_eq!(registrable("localhost"), None);
+        assert_eq!(registrable(""), None);
+        assert_eq!(registrable("example.com."), Some("example.com"));
+        // Wildcard and exception rules: `*.ck`, `!www.ck`.
+        assert_eq!(registrable("foo.ck"), None);
+        assert_eq!(registrable("a.b.foo.ck"), Some("b.foo.ck"));
+        assert_eq!(registrable("a.www.ck"), Some("www.ck"));
+        // IDN suffixes, in Unicode (e-mail domains) and punycode (URL hosts).
+        assert_eq!(registrable("www.例子.公司.cn"), Some("例子.公司.cn"));
+        assert_eq!(
+            registrable("www.xn--fsqu00a.xn--55qx5d.cn"),
+            Some("xn--fsqu00a.xn--55qx5d.cn")
+        );
+        assert_eq!(
+            registrable("www.xn--fsqu00a.xn--fiqs8s"),
+            Some("xn--fsqu00a.xn--fiqs8s")
+        );
+    }
+
+    #[test]
+    fn listed_suffixes() {
+        assert!(has_listed_suffix("example.com"));
+        assert!(has_listed_suffix("example.xn--fiqs8s"));
+        assert!(has_listed_suffix("foo.ck"));
+        assert!(!has_listed_suffix("notes.draft"));
+        assert!(!has_listed_suffix("localhost"));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 use crate::limits::MAX_URLS_PER_FIELD;
 use crate::normalize::is_cjk;
 
+use super::domain::has_listed_suffix;
+
 /// File extensions that are also top-level domains; as a bare word they are file names.
 const FILE_LIKE_TLDS: &[&str] = &[
     "zip", "mov", "py", "rs", "md", "sh", "pl", "exe", "app", "doc", "pdf", "txt", "jpg", "png",
@@ -139,7 +141,7 @@ fn accept(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     }
     let tld = host.rsplit('.').next().unwrap_or("");
     let ascii_host = url::Host::parse(host).ok().map(|h| h.to_string())?;
-    if !psl::suffix(ascii_host.as_bytes()).is_some_and(|s| s.is_known()) {
+    if !has_listed_suffix(&ascii_host) {
         return None;
     }
     let www = rest.starts_with("www.");

@@ -13,6 +13,7 @@ pub const SHORTENERS: &str = include_str!("data/shorteners.txt");
 pub const FREE_HOSTING: &str = include_str!("data/free_hosting.txt");
 pub const REDIRECT_PARAMS: &str = include_str!("data/redirect_params.txt");
 pub const DANGEROUS_EXTENSIONS: &str = include_str!("data/dangerous_extensions.txt");
+pub const PUBLIC_SUFFIXES: &str = include_str!("data/public_suffixes.txt");
 
 /// Entries of a list file by section name; entries before any section header are under `""`.
 pub fn sections(text: &str) -> HashMap<&str, Vec<&str>> {

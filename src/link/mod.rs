@@ -10,6 +10,7 @@ pub mod extract;
 pub(crate) mod index;
 pub mod lists;
 mod lookalike;
+pub mod suffix;
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
