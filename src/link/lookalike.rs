@@ -48,7 +48,7 @@ pub fn skeleton_match(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findi
 }
 
 /// One edit (insert, delete, substitute) or one adjacent swap away from a target of 5+ chars,
-/// with Chromium's false-positive filters.
+/// with Chromium's false-positive filters; or a protected or brand name re-hyphenated.
 pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Finding> {
     let name: Vec<char> = uname.chars().collect();
     if name.len() < MIN_FUZZY_NAME {
