@@ -30,10 +30,22 @@ pub fn name_of(registrable: &str) -> &str {
     registrable.split('.').next().unwrap_or(registrable)
 }
 
+/// Letter pairs that read as one letter in most fonts, folded after TR39 (which only knows
+/// `m` → `rn`): `vv` for `w`, `cl` for `d`, as in dnstwist's homoglyph list. `nn` for `m` is left
+/// out: it folds real names together (`cnn`/`crn`).
+const PAIR_GLYPHS: [(&str, &str); 2] = [("vv", "w"), ("cl", "d")];
+
 /// The TR39 confusable skeleton of a (Unicode) label, lower-cased so that `0` and `o`, `1` and
-/// `l` meet (TR39 maps `0` to capital `O`).
+/// `l` meet (TR39 maps `0` to capital `O`), with [`PAIR_GLYPHS`] folded.
 pub fn skeleton(label: &str) -> String {
-    tr39_skeleton(label).flat_map(char::to_lowercase).collect()
+    let skel: String = tr39_skeleton(label).flat_map(char::to_lowercase).collect();
+    PAIR_GLYPHS.iter().fold(skel, |s, (pair, glyph)| {
+        if s.contains(pair) {
+            s.replace(pair, glyph)
+        } else {
+            s
+        }
+    })
 }
 
 /// The Unicode form of an ASCII (punycode) host, for script checks and display.
@@ -93,6 +105,9 @@ mod tests {
         assert_eq!(skeleton("g00gle"), skeleton("google"));
         assert_eq!(skeleton("paypa1"), skeleton("paypal"));
         assert_eq!(skeleton("аррӏе"), skeleton("apple"));
+        assert_eq!(skeleton("tvvitter"), skeleton("twitter"));
+        assert_eq!(skeleton("clropbox"), skeleton("dropbox"));
+        assert_eq!(skeleton("arnazon"), skeleton("amazon"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 use super::domain::{name_of, skeleton};
-use super::index::{LinkIndex, Source, Target, Term, MIN_FUZZY_NAME};
+use super::index::{EditTarget, LinkIndex, Source, Target, Term, MIN_FUZZY_NAME};
 
 /// A look-alike finding: the signal, the target it imitates, and how strong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub fn skeleton_match(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findi
 }
 
 /// One edit (insert, delete, substitute) or one adjacent swap away from a target of 5+ chars,
-/// with Chromium's false-positive filters.
+/// with Chromium's false-positive filters; or a protected or brand name re-hyphenated.
 pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Finding> {
     let name: Vec<char> = uname.chars().collect();
     if name.len() < MIN_FUZZY_NAME {
@@ -57,19 +57,14 @@ pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findin
     let skel: Vec<char> = skeleton(uname).chars().collect();
     let mut best: Option<&Target> = None;
     for e in &index.edit_targets {
-        // Lengths more than one apart can be neither one edit nor one swap.
-        let far = |a: &[char], b: &[char]| a.len().abs_diff(b.len()) > 1;
-        if e.target.domain == reg || e.skel == skel || (far(&skel, &e.skel) && far(&name, &e.name))
-        {
+        if e.target.domain == reg || e.skel == skel {
             continue;
         }
-        // On skeletons (so `rn` meets `m`) and on plain names (so a swap next to an `m` is
-        // still one swap, as Chromium does).
-        let near = within_one_edit(&skel, &e.skel)
-            || one_swap(&skel, &e.skel)
-            || within_one_edit(&name, &e.name)
-            || one_swap(&name, &e.name);
-        if !near || likely_false_positive(&name, &e.name) {
+        // Hyphens added, dropped or moved (`brightwaterenergy`, `bright-water-energy`).
+        // Chromium drops these as false positives, and for popular names they often are
+        // (`thesun`/`the-sun` both rank), but not for an organisation's own name or a brand.
+        let rehyphened = e.target.source != Source::Popular && same_without_hyphens(&skel, &e.skel);
+        if !rehyphened && !one_edit_away(&name, &skel, e) {
             continue;
         }
         if best.is_none_or(|b| e.target.source > b.source) {
@@ -81,6 +76,21 @@ pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findin
         target: t.domain.clone(),
         weight: weight(t.source, 75, 45, 40),
     })
+}
+
+/// One edit or swap from the target, on skeletons (so `rn` meets `m`) or on plain names (so a
+/// swap next to an `m` is still one swap, as Chromium does), past the false-positive filters.
+fn one_edit_away(name: &[char], skel: &[char], e: &EditTarget) -> bool {
+    // Lengths more than one apart can be neither one edit nor one swap.
+    let far = |a: &[char], b: &[char]| a.len().abs_diff(b.len()) > 1;
+    if far(skel, &e.skel) && far(name, &e.name) {
+        return false;
+    }
+    let near = within_one_edit(skel, &e.skel)
+        || one_swap(skel, &e.skel)
+        || within_one_edit(name, &e.name)
+        || one_swap(name, &e.name);
+    near && !likely_false_positive(name, &e.name)
 }
 
 /// Levenshtein distance ≤ 1, in linear time. A substitution counts only between keys that sit
@@ -168,8 +178,13 @@ fn likely_false_positive(a: &[char], b: &[char]) -> bool {
     if a.len() != b.len() && (at == b || bt == a) {
         return true;
     }
-    let no_hyphen = |s: &[char]| s.iter().filter(|c| **c != '-').copied().collect::<Vec<_>>();
-    no_hyphen(a) == no_hyphen(b)
+    same_without_hyphens(a, b)
+}
+
+/// Equal once hyphens are dropped (`bright-water` and `brightwater`).
+fn same_without_hyphens(a: &[char], b: &[char]) -> bool {
+    let letter = |c: &&char| **c != '-';
+    a.iter().filter(letter).eq(b.iter().filter(letter))
 }
 
 /// A target domain embedded in the host as labels or tokens (`paypal.com.secure-login.net`,
@@ -329,5 +344,8 @@ mod tests {
         assert!(likely_false_positive(&c("bank1"), &c("bank2")));
         assert!(likely_false_positive(&c("hanks"), &c("tanks")));
         assert!(!likely_false_positive(&c("paypel"), &c("paypal")));
+        assert!(same_without_hyphens(&c("bright-water"), &c("brightwater")));
+        assert!(same_without_hyphens(&c("b-rightwater"), &c("bright-water")));
+        assert!(!same_without_hyphens(&c("brightwater"), &c("brightwaters")));
     }
 }
