@@ -207,7 +207,9 @@ impl LureSet {
             }
         }
         for d in &self.dampeners {
-            if hits.iter().any(|h| d.none.contains(&h.atom)) {
+            // As for rules: a clause without any hit rules the window search out.
+            let all_present = d.clauses.all.iter().all(|c| c.iter().any(present));
+            if !all_present || d.none.iter().any(present) {
                 continue;
             }
             if best_window(&hits, &d.clauses.all, d.clauses.window).is_some() {
