@@ -145,7 +145,7 @@ struct Pass<'a, const MAPPED: bool> {
 }
 
 impl<const MAPPED: bool> Pass<'_, MAPPED> {
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, c: char, span: (u32, u32)) {
         self.out.text.push(c);
         if MAPPED {
@@ -173,7 +173,7 @@ impl<const MAPPED: bool> Pass<'_, MAPPED> {
 
     /// [`Pass::emit`] for an ASCII byte, classified without the Unicode tables (most chat is
     /// ASCII or CJK; `ascii_agrees_with_emit` checks the two agree).
-    #[inline]
+    #[inline(always)]
     fn ascii(&mut self, b: u8, span: (u32, u32)) {
         match b {
             b'a'..=b'z' | b'0'..=b'9' => self.content(b as char, false, span),
@@ -199,7 +199,7 @@ impl<const MAPPED: bool> Pass<'_, MAPPED> {
     }
 
     /// A letter, digit or CJK character.
-    #[inline]
+    #[inline(always)]
     fn content(&mut self, c: char, cjk: bool, span: (u32, u32)) {
         if let Some((p, s, e)) = self.pending.take() {
             // Dropped between two CJK characters, and a leading space; kept otherwise (a
@@ -255,11 +255,12 @@ fn run<const MAPPED: bool>(input: &str, out: &mut Normalized, upto: usize) {
         }
         let span = (pos16, pos16 + c.len_utf16() as u32);
         pos16 = span.1;
-        if is_invisible(c) {
-            continue;
-        }
+        // CJK first: it is most of the non-ASCII text, and no CJK character is invisible.
         if is_cjk(c) && !(0xF900..=0xFAFF).contains(&(c as u32)) {
             pass.content(c, true, span);
+            continue;
+        }
+        if is_invisible(c) {
             continue;
         }
         if (0x3000..=0x303F).contains(&(c as u32)) {
