@@ -315,18 +315,11 @@ impl Engine {
         message: Option<usize>,
     ) {
         let capped = limits::cap_field(text);
-        // UTF-16 offsets counted on from the previous URL, not from the start each time.
-        let (mut byte, mut unit) = (0, 0);
+        let mut utf16 = limits::Utf16Cursor::new(capped);
         for (s, e) in extract::find_urls(capped) {
-            if s < byte {
-                // Not expected (URLs come in order), but never count backwards.
-                (byte, unit) = (0, 0);
-            }
-            unit += limits::utf16_offset(&capped[byte..], s - byte);
-            byte = s;
             let place = Place {
                 url_field: field,
-                url_base: unit,
+                url_base: utf16.offset(s),
                 text_field: field,
             };
             hints.extend(self.links.score(&capped[s..e], None, place));

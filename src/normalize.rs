@@ -12,9 +12,10 @@
 //! whitespace runs (and hyphens, underscores) to one space; drop spaces and symbols that sit
 //! between two CJK characters.
 //!
-//! Matching needs positions in the caller's field as UTF-16 code units (what JavaScript counts).
-//! Mapping costs memory per byte, and most text matches nothing, so [`normalize`] runs without it
-//! and [`normalize_mapped`] re-runs the same pass with the map only when a rule has fired.
+//! Evidence needs positions in the caller's field. Mapping costs memory per byte, and most text
+//! matches nothing, so [`normalize`] runs without a map and [`normalize_mapped`] re-runs the same
+//! pass with one only when a rule has fired. The map holds source byte ranges; the few spans
+//! reported are converted to UTF-16 code units (what JavaScript counts) by the caller.
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -23,17 +24,19 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 pub struct Normalized {
     /// The canonical text that rule terms are matched against.
     pub text: String,
-    /// For each byte of `text`: the source character's UTF-16 `(start, end)`. Empty unless mapped.
+    /// For each byte of `text`: the source character's byte range `(start, end)` (a collapsed
+    /// run or separator run covers all of its characters). Empty unless mapped.
     pub map: Vec<(u32, u32)>,
 }
 
 impl Normalized {
-    /// UTF-16 span in the source for the normalised byte range `start..end`.
-    pub fn source_span(&self, start: usize, end: usize) -> (u32, u32) {
+    /// Byte range in the source for the normalised byte range `start..end` (on character
+    /// boundaries of the source; `0..0` when not mapped that far).
+    pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
         if self.map.is_empty() || start >= end || end > self.map.len() {
             return (0, 0);
         }
-        (self.map[start].0, self.map[end - 1].1)
+        (self.map[start].0 as usize, self.map[end - 1].1 as usize)
     }
 }
 
@@ -47,7 +50,7 @@ pub fn normalize(input: &str) -> Normalized {
     out
 }
 
-/// Normalise `input` and record, per output byte, where it came from in UTF-16 units.
+/// Normalise `input` and record, per output byte, which source bytes it came from.
 pub fn normalize_mapped(input: &str) -> Normalized {
     normalize_mapped_until(input, usize::MAX)
 }
@@ -243,18 +246,16 @@ fn run<const MAPPED: bool>(input: &str, out: &mut Normalized, upto: usize) {
         last_cjk: false,
         pending: None,
     };
-    let mut pos16: u32 = 0;
-    for c in input.chars() {
+    for (i, c) in input.char_indices() {
         if MAPPED && pass.out.text.len() > upto.saturating_add(MAP_MARGIN) {
             return;
         }
+        let start = i as u32;
         if c.is_ascii() {
-            pass.ascii(c as u8, (pos16, pos16 + 1));
-            pos16 += 1;
+            pass.ascii(c as u8, (start, start + 1));
             continue;
         }
-        let span = (pos16, pos16 + c.len_utf16() as u32);
-        pos16 = span.1;
+        let span = (start, start + c.len_utf8() as u32);
         // CJK first: it is most of the non-ASCII text, and no CJK character is invisible.
         if is_cjk(c) && !(0xF900..=0xFAFF).contains(&(c as u32)) {
             pass.content(c, true, span);
@@ -314,17 +315,13 @@ mod tests {
     }
 
     #[test]
-    fn map_points_back_to_utf16_source() {
+    fn map_points_back_to_source_bytes() {
         let src = "😀 内★部资料";
         let m = normalize_mapped(src);
         assert_eq!(m.text, normalize(src).text);
         let at = m.text.find("内部").unwrap();
         let (s, e) = m.source_span(at, at + "内部".len());
-        let utf16: Vec<u16> = src.encode_utf16().collect();
-        assert_eq!(
-            String::from_utf16(&utf16[s as usize..e as usize]).unwrap(),
-            "内★部"
-        );
+        assert_eq!(&src[s..e], "内★部");
     }
 
     #[test]
