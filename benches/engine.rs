@@ -7,8 +7,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use lurelens::{Engine, Policy};
-use serde_json::json;
+use lurelens::{Direction, Engine, Policy, Record};
+use serde_json::{json, Value};
 
 /// Ordinary chat lines, mostly benign, some lure-like, in both languages.
 const CHAT: &[&str] = &[
@@ -58,41 +58,63 @@ fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
     )
 }
 
+/// A message record as the Engine API takes it, without JSON in the way.
+fn message(text: &str) -> Record {
+    Record::Message {
+        text: text.to_string(),
+        direction: Direction::Incoming,
+        from: None,
+    }
+}
+
 fn main() {
+    // `cargo bench -- messages` runs only the cases whose name contains `messages`.
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wanted = |case: &str| only.is_empty() || only.iter().any(|o| case.contains(o.as_str()));
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
         "lurelens {} bench, {cores} cores",
         env!("CARGO_PKG_VERSION")
     );
 
-    let new = time(5, || {
-        black_box(Engine::new(Policy::default()).unwrap());
-    });
-    println!(
-        "Engine::new (default policy): {:.1} ms",
-        new.as_secs_f64() * 1e3
-    );
+    if wanted("new") {
+        let new = time(5, || {
+            black_box(Engine::new(Policy::default()).unwrap());
+        });
+        println!(
+            "Engine::new (default policy): {:.1} ms",
+            new.as_secs_f64() * 1e3
+        );
+    }
 
     let engine = Engine::new(Policy::default()).unwrap();
 
-    // Messages: ~4 MB of chat lines, scored one record each, as the extension batches them.
-    let records: Vec<_> = (0..60_000)
-        .map(|i| json!({"text": CHAT[i % CHAT.len()]}))
-        .collect();
-    let bytes: usize = (0..records.len()).map(|i| CHAT[i % CHAT.len()].len()).sum();
-    let t = time(5, || {
-        for r in &records {
-            black_box(engine.score_value(r));
-        }
-    });
-    let mbs = bytes as f64 / t.as_secs_f64() / 1e6;
-    println!(
-        "messages: {} records, {:.1} MB in {:.0} ms = {mbs:.1} MB/s ({:.0} messages/s)",
-        records.len(),
-        bytes as f64 / 1e6,
-        t.as_secs_f64() * 1e3,
-        records.len() as f64 / t.as_secs_f64()
-    );
+    // Messages: ~3.4 MB of chat lines, scored one record each, as the extension batches them.
+    let texts: Vec<&str> = (0..60_000).map(|i| CHAT[i % CHAT.len()]).collect();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    if wanted("messages-json") {
+        // Through `score_value`: JSON record in, JSON verdict out (what the CLI and WASM do).
+        let records: Vec<Value> = texts.iter().map(|t| json!({ "text": t })).collect();
+        let t = time(5, || {
+            for r in &records {
+                black_box(engine.score_value(r));
+            }
+        });
+        report_messages("messages-json", texts.len(), bytes, t);
+    }
+    if wanted("messages-api") {
+        // Through `Engine::score` on records already in memory: the engine's own cost.
+        let records: Vec<Record> = texts.iter().map(|t| message(t)).collect();
+        let t = time(5, || {
+            for r in &records {
+                black_box(engine.score(Value::Null, r));
+            }
+        });
+        report_messages("messages-api", texts.len(), bytes, t);
+    }
 
     // One long chat log as a single field: raw scanning speed without per-record overhead.
     let mut log = String::new();
@@ -103,28 +125,53 @@ fn main() {
         }
     }
     let log = lurelens::limits::truncate(&log, lurelens::limits::MAX_FIELD_BYTES).to_string();
-    let rec = json!({ "text": log });
-    let t = time(50, || {
-        black_box(engine.score_value(&rec));
-    });
-    println!(
-        "one 64 KiB chat log: {:.2} ms = {:.1} MB/s",
-        t.as_secs_f64() * 1e3,
-        log.len() as f64 / t.as_secs_f64() / 1e6
-    );
+    if wanted("log-json") {
+        let rec = json!({ "text": log });
+        let t = time(50, || {
+            black_box(engine.score_value(&rec));
+        });
+        report_log("log-json", log.len(), t);
+    }
+    if wanted("log-api") {
+        let rec = message(&log);
+        let t = time(50, || {
+            black_box(engine.score(Value::Null, &rec));
+        });
+        report_log("log-api", log.len(), t);
+    }
 
-    let urls: Vec<_> = (0..50_000)
-        .map(|i| json!({"url": format!("{}?n={i}", URLS[i % URLS.len()])}))
-        .collect();
-    let t = time(5, || {
-        for r in &urls {
-            black_box(engine.score_value(r));
-        }
-    });
+    if wanted("urls") {
+        let urls: Vec<_> = (0..50_000)
+            .map(|i| json!({"url": format!("{}?n={i}", URLS[i % URLS.len()])}))
+            .collect();
+        let t = time(5, || {
+            for r in &urls {
+                black_box(engine.score_value(r));
+            }
+        });
+        println!(
+            "urls: {} in {:.0} ms = {:.0} URLs/s",
+            urls.len(),
+            t.as_secs_f64() * 1e3,
+            urls.len() as f64 / t.as_secs_f64()
+        );
+    }
+}
+
+fn report_messages(case: &str, n: usize, bytes: usize, t: Duration) {
     println!(
-        "urls: {} in {:.0} ms = {:.0} URLs/s",
-        urls.len(),
+        "{case}: {n} records, {:.1} MB in {:.0} ms = {:.1} MB/s ({:.0} messages/s)",
+        bytes as f64 / 1e6,
         t.as_secs_f64() * 1e3,
-        urls.len() as f64 / t.as_secs_f64()
+        bytes as f64 / t.as_secs_f64() / 1e6,
+        n as f64 / t.as_secs_f64()
+    );
+}
+
+fn report_log(case: &str, bytes: usize, t: Duration) {
+    println!(
+        "{case}, one 64 KiB chat log: {:.2} ms = {:.1} MB/s",
+        t.as_secs_f64() * 1e3,
+        bytes as f64 / t.as_secs_f64() / 1e6
     );
 }

@@ -319,8 +319,9 @@ impl Engine {
             all.absorb(c.tally);
         }
         all.absorb(own);
+        let combos = self.combo_hints(&all);
         let mut hints = self.visible(all.hints);
-        hints.extend(self.combo_hints(&all.combo_eligible));
+        hints.extend(combos);
         if trajectory {
             hints.push(trajectory_hint());
         }
@@ -367,10 +368,11 @@ impl Engine {
         message: Option<usize>,
     ) {
         let capped = limits::cap_field(text);
+        let mut utf16 = limits::Utf16Cursor::new(capped);
         for (s, e) in extract::find_urls(capped) {
             let place = Place {
                 url_field: field,
-                url_base: limits::utf16_offset(capped, s),
+                url_base: utf16.offset(s),
                 text_field: field,
             };
             hints.extend(self.links.score(&capped[s..e], None, place));
@@ -397,18 +399,22 @@ impl Engine {
             return (0, Level::None);
         }
         let hints = self.visible(tally.hints.clone());
-        let mut bonus = self.combo_hints(&tally.combo_eligible);
+        let mut bonus = self.combo_hints(tally);
         if trajectory {
             bonus.push(trajectory_hint());
         }
         score::score_and_level(&hints, &bonus, 1.0, self.policy.sensitivity)
     }
 
-    fn combo_hints(&self, eligible: &[Hint]) -> Vec<Hint> {
+    fn combo_hints(&self, tally: &Tally) -> Vec<Hint> {
+        let eligible: Vec<&Hint> = tally
+            .combo_eligible()
+            .filter(|h| !self.policy.is_disabled(&h.rule, h.family))
+            .collect();
+        // Every combo joins two families, so it takes two hints at least.
         if eligible.len() < 2 {
             return Vec::new();
         }
-        let eligible = self.visible(eligible.to_vec());
         score::combo_hints(&eligible, &self.combos)
             .into_iter()
             .filter(|h| !self.policy.is_disabled(&h.rule, h.family))
@@ -422,8 +428,8 @@ impl Engine {
     }
 
     fn finish(&self, id: Value, kind: Kind, tally: Tally) -> Verdict {
+        let combos = self.combo_hints(&tally);
         let mut hints = self.visible(tally.hints);
-        let combos = self.combo_hints(&tally.combo_eligible);
         let (score, level) = score::score_and_level(&hints, &combos, 1.0, self.policy.sensitivity);
         hints.extend(combos);
         Verdict {
@@ -516,44 +522,52 @@ fn keyword_rules(keywords: &[String]) -> Vec<RuleSpec> {
 #[derive(Default)]
 struct Tally {
     hints: Vec<Hint>,
-    /// Hints that may trigger combos (those from a dampened context, such as a news report
-    /// quoting lure words, may not).
-    combo_eligible: Vec<Hint>,
+    /// Parallel to `hints`: was the rule seen at least once outside a dampened context (a news
+    /// report quoting lure words)? Only those hints may trigger combos. Flags rather than a
+    /// second list of hints, so that no hint is cloned.
+    eligible: Vec<bool>,
 }
 
 impl Tally {
     fn add(&mut self, hints: Vec<Hint>, damped: bool) {
         for h in hints {
-            if !damped {
-                merge(&mut self.combo_eligible, h.clone());
-            }
-            merge(&mut self.hints, h);
+            self.merge(h, !damped);
         }
     }
 
     fn absorb(&mut self, other: Tally) {
-        for h in other.hints {
-            merge(&mut self.hints, h);
-        }
-        for h in other.combo_eligible {
-            merge(&mut self.combo_eligible, h);
+        for (h, eligible) in other.hints.into_iter().zip(other.eligible) {
+            self.merge(h, eligible);
         }
     }
-}
 
-/// Add `h` to `hints`, merging it into an existing hint of the same rule (max score, evidence
-/// appended up to a cap).
-fn merge(hints: &mut Vec<Hint>, h: Hint) {
-    match hints.iter_mut().find(|x| x.rule == h.rule) {
-        Some(x) => {
-            x.score = x.score.max(h.score);
-            for ev in h.evidence {
-                if x.evidence.len() < MAX_EVIDENCE && !x.evidence.contains(&ev) {
-                    x.evidence.push(ev);
+    /// Add `h`, merging it into an existing hint of the same rule (max score, evidence appended
+    /// up to a cap).
+    fn merge(&mut self, h: Hint, eligible: bool) {
+        match self.hints.iter().position(|x| x.rule == h.rule) {
+            Some(i) => {
+                let x = &mut self.hints[i];
+                x.score = x.score.max(h.score);
+                for ev in h.evidence {
+                    if x.evidence.len() < MAX_EVIDENCE && !x.evidence.contains(&ev) {
+                        x.evidence.push(ev);
+                    }
                 }
+                self.eligible[i] |= eligible;
+            }
+            None => {
+                self.hints.push(h);
+                self.eligible.push(eligible);
             }
         }
-        None => hints.push(h),
+    }
+
+    /// The hints that may trigger combos.
+    fn combo_eligible(&self) -> impl Iterator<Item = &Hint> {
+        self.hints
+            .iter()
+            .zip(&self.eligible)
+            .filter_map(|(h, &e)| e.then_some(h))
     }
 }
 
@@ -569,16 +583,14 @@ impl Contact {
     /// report, a safety tip) count: quoting a lure is not using one.
     fn has_stage(&self, stages: &[Stage]) -> bool {
         self.tally
-            .combo_eligible
-            .iter()
+            .combo_eligible()
             .filter_map(|h| family::stage_of(h.family))
             .any(|s| stages.contains(&s))
     }
 
     fn has_family(&self, families: &[&str]) -> bool {
         self.tally
-            .combo_eligible
-            .iter()
+            .combo_eligible()
             .any(|h| families.contains(&h.family))
     }
 }

@@ -173,9 +173,7 @@ impl LureSet {
             hits.retain(|h| {
                 !h.upper || {
                     let (s, e) = m.source_span(h.start, h.end);
-                    !limits::utf16_slice(text, s, e)
-                        .chars()
-                        .any(char::is_lowercase)
+                    !text.get(s..e).unwrap_or("").chars().any(char::is_lowercase)
                 }
             });
         }
@@ -207,7 +205,9 @@ impl LureSet {
             }
         }
         for d in &self.dampeners {
-            if hits.iter().any(|h| d.none.contains(&h.atom)) {
+            // As for rules: a clause without any hit rules the window search out.
+            let all_present = d.clauses.all.iter().all(|c| c.iter().any(present));
+            if !all_present || d.none.iter().any(present) {
                 continue;
             }
             if best_window(&hits, &d.clauses.all, d.clauses.window).is_some() {
@@ -257,6 +257,7 @@ impl LureSet {
 }
 
 /// Evidence spans for the chosen hits, in source UTF-16 units, merged where they overlap.
+/// Spans are merged as source byte ranges and converted once, in order.
 fn evidence(
     field: &str,
     source: &str,
@@ -264,26 +265,27 @@ fn evidence(
     hits: &[Hit],
     chosen: &[usize],
 ) -> Vec<Evidence> {
-    let mut spans: Vec<(u32, u32)> = chosen
+    let mut spans: Vec<(usize, usize)> = chosen
         .iter()
         .map(|&i| mapped.source_span(hits[i].start, hits[i].end))
         .filter(|(s, e)| s < e)
         .collect();
     spans.sort_unstable();
-    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (s, e) in spans {
         match merged.last_mut() {
             Some(last) if s <= last.1 => last.1 = last.1.max(e),
             _ => merged.push((s, e)),
         }
     }
+    let mut utf16 = limits::Utf16Cursor::new(source);
     merged
         .into_iter()
         .map(|(start, end)| Evidence {
             field: field.to_string(),
-            start,
-            end,
-            text: limits::utf16_slice(source, start, end),
+            start: utf16.offset(start),
+            end: utf16.offset(end),
+            text: source.get(start..end).unwrap_or("").to_string(),
             message: None,
         })
         .collect()

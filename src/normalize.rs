@@ -12,9 +12,10 @@
 //! whitespace runs (and hyphens, underscores) to one space; drop spaces and symbols that sit
 //! between two CJK characters.
 //!
-//! Matching needs positions in the caller's field as UTF-16 code units (what JavaScript counts).
-//! Mapping costs memory per byte, and most text matches nothing, so [`normalize`] runs without it
-//! and [`normalize_mapped`] re-runs the same pass with the map only when a rule has fired.
+//! Evidence needs positions in the caller's field. Mapping costs memory per byte, and most text
+//! matches nothing, so [`normalize`] runs without a map and [`normalize_mapped`] re-runs the same
+//! pass with one only when a rule has fired. The map holds source byte ranges; the few spans
+//! reported are converted to UTF-16 code units (what JavaScript counts) by the caller.
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -23,17 +24,19 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 pub struct Normalized {
     /// The canonical text that rule terms are matched against.
     pub text: String,
-    /// For each byte of `text`: the source character's UTF-16 `(start, end)`. Empty unless mapped.
+    /// For each byte of `text`: the source character's byte range `(start, end)` (a collapsed
+    /// run or separator run covers all of its characters). Empty unless mapped.
     pub map: Vec<(u32, u32)>,
 }
 
 impl Normalized {
-    /// UTF-16 span in the source for the normalised byte range `start..end`.
-    pub fn source_span(&self, start: usize, end: usize) -> (u32, u32) {
+    /// Byte range in the source for the normalised byte range `start..end` (on character
+    /// boundaries of the source; `0..0` when not mapped that far).
+    pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
         if self.map.is_empty() || start >= end || end > self.map.len() {
             return (0, 0);
         }
-        (self.map[start].0, self.map[end - 1].1)
+        (self.map[start].0 as usize, self.map[end - 1].1 as usize)
     }
 }
 
@@ -43,11 +46,11 @@ pub fn normalize(input: &str) -> Normalized {
         text: String::with_capacity(input.len()),
         map: Vec::new(),
     };
-    run(input, &mut out, false, usize::MAX);
+    run::<false>(input, &mut out, usize::MAX);
     out
 }
 
-/// Normalise `input` and record, per output byte, where it came from in UTF-16 units.
+/// Normalise `input` and record, per output byte, which source bytes it came from.
 pub fn normalize_mapped(input: &str) -> Normalized {
     normalize_mapped_until(input, usize::MAX)
 }
@@ -59,7 +62,7 @@ pub fn normalize_mapped_until(input: &str, upto: usize) -> Normalized {
         text: String::with_capacity(input.len().min(upto.saturating_add(64))),
         map: Vec::with_capacity(input.len().min(upto.saturating_add(64))),
     };
-    run(input, &mut out, true, upto);
+    run::<true>(input, &mut out, upto);
     out
 }
 
@@ -131,10 +134,10 @@ fn fold_homoglyph(c: char) -> char {
     }
 }
 
-/// The state of one normalisation pass.
-struct Pass<'a> {
+/// The state of one normalisation pass. `MAPPED` passes also record the source span of every
+/// output byte; it is a type parameter so that the unmapped pass carries no map code at all.
+struct Pass<'a, const MAPPED: bool> {
     out: &'a mut Normalized,
-    mapped: bool,
     /// The last character written (after folding), for run collapsing.
     last: Option<char>,
     /// Was the last written character CJK.
@@ -144,13 +147,13 @@ struct Pass<'a> {
     pending: Option<(char, u32, u32)>,
 }
 
-impl Pass<'_> {
+impl<const MAPPED: bool> Pass<'_, MAPPED> {
+    #[inline(always)]
     fn push(&mut self, c: char, span: (u32, u32)) {
         self.out.text.push(c);
-        if self.mapped {
-            for _ in 0..c.len_utf8() {
-                self.out.map.push(span);
-            }
+        if MAPPED {
+            let n = c.len_utf8();
+            self.out.map.extend(std::iter::repeat(span).take(n));
         }
         self.last = Some(c);
     }
@@ -158,8 +161,6 @@ impl Pass<'_> {
     /// Write one folded character of content or noise.
     fn emit(&mut self, c: char, span: (u32, u32)) {
         if c.is_whitespace() || is_noise(c) {
-            // Keep the first noise char of a run (punctuation matters to a few terms, such as
-            // "let's"), but remember it as pending so CJK–noise–CJK can drop it.
             // Hyphens and underscores join words (`internal-only`, `INTERNAL_ONLY.xlsx`): they
             // read as spaces.
             let as_char = if c.is_whitespace() || c == '-' || c == '_' {
@@ -167,17 +168,42 @@ impl Pass<'_> {
             } else {
                 c
             };
-            match self.pending {
-                None => self.pending = Some((as_char, span.0, span.1)),
-                Some((p, s, _)) => {
-                    // A run keeps its last symbol (`, $500`, `ok? 💰`), else a space.
-                    let keep = if as_char == ' ' { p } else { as_char };
-                    self.pending = Some((keep, s, span.1));
-                }
-            }
-            return;
+            self.noise(as_char, span);
+        } else {
+            self.content(c, is_cjk(c), span);
         }
-        let cjk = is_cjk(c);
+    }
+
+    /// [`Pass::emit`] for an ASCII byte, classified without the Unicode tables (most chat is
+    /// ASCII or CJK; `ascii_agrees_with_emit` checks the two agree).
+    #[inline(always)]
+    fn ascii(&mut self, b: u8, span: (u32, u32)) {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => self.content(b as char, false, span),
+            b'A'..=b'Z' => self.content(b.to_ascii_lowercase() as char, false, span),
+            b'\t'..=b'\r' | b' ' | b'-' | b'_' => self.noise(' ', span),
+            _ => self.noise(b as char, span),
+        }
+    }
+
+    /// A separator: whitespace (as `' '`), punctuation, a symbol or an emoji.
+    #[inline]
+    fn noise(&mut self, as_char: char, span: (u32, u32)) {
+        // Keep the first noise char of a run (punctuation matters to a few terms, such as
+        // "let's"), but remember it as pending so CJK–noise–CJK can drop it.
+        match self.pending {
+            None => self.pending = Some((as_char, span.0, span.1)),
+            Some((p, s, _)) => {
+                // A run keeps its last symbol (`, $500`, `ok? 💰`), else a space.
+                let keep = if as_char == ' ' { p } else { as_char };
+                self.pending = Some((keep, s, span.1));
+            }
+        }
+    }
+
+    /// A letter, digit or CJK character.
+    #[inline(always)]
+    fn content(&mut self, c: char, cjk: bool, span: (u32, u32)) {
         if let Some((p, s, e)) = self.pending.take() {
             // Dropped between two CJK characters, and a leading space; kept otherwise (a
             // leading `$` or emoji is content).
@@ -188,7 +214,7 @@ impl Pass<'_> {
         }
         if c.is_ascii_alphabetic() && self.last == Some(c) {
             // Collapse doubled letters ("clasified" == "classified"), keeping the map wide.
-            if self.mapped {
+            if MAPPED {
                 if let Some(last) = self.out.map.last_mut() {
                     last.1 = span.1;
                 }
@@ -213,30 +239,29 @@ impl Pass<'_> {
 /// span of the last one written (doubled letters), never an earlier one.
 const MAP_MARGIN: usize = 8;
 
-fn run(input: &str, out: &mut Normalized, mapped: bool, upto: usize) {
-    let mut pass = Pass {
+fn run<const MAPPED: bool>(input: &str, out: &mut Normalized, upto: usize) {
+    let mut pass = Pass::<MAPPED> {
         out,
-        mapped,
         last: None,
         last_cjk: false,
         pending: None,
     };
-    let mut pos16: u32 = 0;
-    for c in input.chars() {
-        if pass.out.text.len() > upto.saturating_add(MAP_MARGIN) {
+    for (i, c) in input.char_indices() {
+        if MAPPED && pass.out.text.len() > upto.saturating_add(MAP_MARGIN) {
             return;
         }
-        let span = (pos16, pos16 + c.len_utf16() as u32);
-        pos16 = span.1;
+        let start = i as u32;
         if c.is_ascii() {
-            pass.emit(c.to_ascii_lowercase(), span);
+            pass.ascii(c as u8, (start, start + 1));
+            continue;
+        }
+        let span = (start, start + c.len_utf8() as u32);
+        // CJK first: it is most of the non-ASCII text, and no CJK character is invisible.
+        if is_cjk(c) && !(0xF900..=0xFAFF).contains(&(c as u32)) {
+            pass.content(c, true, span);
             continue;
         }
         if is_invisible(c) {
-            continue;
-        }
-        if is_cjk(c) && !(0xF900..=0xFAFF).contains(&(c as u32)) {
-            pass.emit(c, span);
             continue;
         }
         if (0x3000..=0x303F).contains(&(c as u32)) {
@@ -290,17 +315,13 @@ mod tests {
     }
 
     #[test]
-    fn map_points_back_to_utf16_source() {
+    fn map_points_back_to_source_bytes() {
         let src = "😀 内★部资料";
         let m = normalize_mapped(src);
         assert_eq!(m.text, normalize(src).text);
         let at = m.text.find("内部").unwrap();
         let (s, e) = m.source_span(at, at + "内部".len());
-        let utf16: Vec<u16> = src.encode_utf16().collect();
-        assert_eq!(
-            String::from_utf16(&utf16[s as usize..e as usize]).unwrap(),
-            "内★部"
-        );
+        assert_eq!(&src[s..e], "内★部");
     }
 
     #[test]
@@ -311,6 +332,38 @@ mod tests {
         assert!(part.text.len() < full.text.len());
         for i in 0..40 {
             assert_eq!(part.map[i], full.map[i], "byte {i}");
+        }
+    }
+
+    #[test]
+    fn ascii_agrees_with_emit() {
+        // Every ASCII character, alone and between letters, CJK and noise, both ways.
+        for b in 0u8..128 {
+            for ctx in ["", "a", "A", "内", " ", "-", "$", "aa"] {
+                let input = format!("{ctx}{}{ctx}{}x", b as char, b as char);
+                let via = |fast: bool| {
+                    let mut out = Normalized::default();
+                    let mut pass = Pass::<true> {
+                        out: &mut out,
+                        last: None,
+                        last_cjk: false,
+                        pending: None,
+                    };
+                    for (i, c) in input.chars().enumerate() {
+                        let span = (i as u32, i as u32 + 1);
+                        match (fast, c.is_ascii()) {
+                            (true, true) => pass.ascii(c as u8, span),
+                            (_, false) => pass.content(c, true, span),
+                            (false, true) => pass.emit(c.to_ascii_lowercase(), span),
+                        }
+                    }
+                    pass.finish();
+                    out
+                };
+                let (fast, slow) = (via(true), via(false));
+                assert_eq!(fast.text, slow.text, "{input:?}");
+                assert_eq!(fast.map, slow.map, "{input:?}");
+            }
         }
     }
 

@@ -82,7 +82,7 @@ pub fn family_points(hints: &[Hint]) -> f32 {
 
 /// The combos whose families are all present among `hints`, as hints of their own (no evidence
 /// of their own: the member hints carry it).
-pub fn combo_hints(hints: &[Hint], combos: &[Combo]) -> Vec<Hint> {
+pub fn combo_hints(hints: &[&Hint], combos: &[Combo]) -> Vec<Hint> {
     combos
         .iter()
         .filter(|c| {
@@ -101,7 +101,7 @@ pub fn combo_hints(hints: &[Hint], combos: &[Combo]) -> Vec<Hint> {
         .collect()
 }
 
-fn latest_stage(hints: &[Hint], families: &[&str]) -> &'static str {
+fn latest_stage(hints: &[&Hint], families: &[&str]) -> &'static str {
     hints
         .iter()
         .filter(|h| families.contains(&h.family))
