@@ -57,19 +57,7 @@ h2 { font-size: 16px; margin: 0 0 6px; }`;
         intro.textContent = t('outgoing_body');
         const list = doc.createElement('ul');
         list.className = 'reasons';
-        const seen = new Set();
-        for (const hint of verdict.hints || []) {
-          const words = ns.explain.explainHint(hint, t);
-          if (seen.has(words.explanation)) continue;
-          seen.add(words.explanation);
-          const li = doc.createElement('li');
-          const strong = doc.createElement('strong');
-          strong.textContent = words.title;
-          const p = doc.createElement('p');
-          p.textContent = words.explanation;
-          li.append(strong, p);
-          list.appendChild(li);
-        }
+        list.append(...ns.explain.reasonItems(doc, verdict.hints || [], t));
         const cut = ns.highlight.excerpt(text, ns.highlight.spansFor(verdict.hints, 'text'));
         const quote = doc.createElement('blockquote');
         quote.className = 'excerpt';

@@ -16,21 +16,8 @@ localise();
 document.getElementById('destination').textContent = target;
 
 const list = document.getElementById('reasons');
-const seen = new Set();
-rules.forEach((rule, i) => {
-  const words = explain.explainHint({ rule, key: keys[i], family: families[i] }, t);
-  if (seen.has(words.explanation)) return;
-  seen.add(words.explanation);
-  const li = document.createElement('li');
-  const strong = document.createElement('strong');
-  strong.textContent = words.title;
-  const p = document.createElement('p');
-  p.textContent = words.explanation;
-  const code = document.createElement('code');
-  code.textContent = rule;
-  li.append(strong, p, code);
-  list.appendChild(li);
-});
+const hints = rules.map((rule, i) => ({ rule, key: keys[i], family: families[i] }));
+list.append(...explain.reasonItems(document, hints, t, { showRule: true }));
 
 let safeTarget = null;
 try {

@@ -33,6 +33,33 @@
     };
   }
 
+  /**
+   * One `<li>` per distinct explanation (several rules often share one), title in `<strong>`,
+   * explanation in `<p>`, and the rule id in `<code>` when `showRule`. Text only via textContent.
+   */
+  function reasonItems(doc, hints, t, { showRule = false } = {}) {
+    const seen = new Set();
+    const items = [];
+    for (const hint of hints) {
+      const words = explainHint(hint, t);
+      if (seen.has(words.explanation)) continue;
+      seen.add(words.explanation);
+      const li = doc.createElement('li');
+      const strong = doc.createElement('strong');
+      strong.textContent = words.title;
+      const p = doc.createElement('p');
+      p.textContent = words.explanation;
+      li.append(strong, p);
+      if (showRule) {
+        const code = doc.createElement('code');
+        code.textContent = hint.rule;
+        li.append(code);
+      }
+      items.push(li);
+    }
+    return items;
+  }
+
   function stageLabel(stage, t) {
     const name = `stage_${messageName(stage)}`;
     return (STAGES.includes(stage) && t(name)) || stage;
@@ -42,5 +69,5 @@
     return t(`level_${level}`) || level;
   }
 
-  ns.explain = Object.freeze({ FAMILIES, STAGES, messageName, explainHint, stageLabel, levelLabel });
+  ns.explain = Object.freeze({ FAMILIES, STAGES, messageName, explainHint, reasonItems, stageLabel, levelLabel });
 })(globalThis);

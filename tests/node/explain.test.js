@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadLureLens, EXT, translatorFor } from './helpers.js';
+import { loadLureLens, EXT, translatorFor, dom } from './helpers.js';
 
 const { explain } = await loadLureLens();
 const en = JSON.parse(fs.readFileSync(path.join(EXT, '_locales/en/messages.json'), 'utf8'));
@@ -36,4 +36,22 @@ test('stages and levels have labels', () => {
   for (const s of explain.STAGES) assert.notEqual(explain.stageLabel(s, t), '');
   assert.equal(explain.stageLabel('self-exposure', translatorFor(zh)), zh.stage_self_exposure.message);
   assert.equal(explain.levelLabel('high', t), en.level_high.message);
+});
+
+test('reason list: one item per distinct explanation, rule ids only when asked, markup inert', () => {
+  const window = dom('<ul></ul>');
+  const t = (name) => (name === 'family_reward_title' ? '<img src=x onerror=alert(1)>' : translatorFor(en)(name));
+  const hints = [
+    { rule: 'reward.cash', family: 'reward', key: 'no_such_key' },
+    { rule: 'reward.job', family: 'reward', key: 'no_such_key_either' }, // same family fallback text
+    { rule: 'secrecy.delete', family: 'secrecy', key: '' },
+  ];
+  const plain = explain.reasonItems(window.document, hints, t);
+  assert.equal(plain.length, 2);
+  assert.equal(plain[0].querySelector('code'), null);
+  assert.equal(plain[0].querySelector('strong').textContent, '<img src=x onerror=alert(1)>');
+  assert.equal(plain[0].querySelector('img'), null);
+  assert.equal(plain[1].querySelector('p').textContent, en.family_secrecy.message);
+  const withRules = explain.reasonItems(window.document, hints, t, { showRule: true });
+  assert.deepEqual(withRules.map((li) => li.querySelector('code').textContent), ['reward.cash', 'secrecy.delete']);
 });
