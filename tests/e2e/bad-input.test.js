@@ -4,37 +4,25 @@
 // this machine, so ./build.sh bench measures it (benches/browser-bench.mjs) instead.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { extensionReady, startServer, launch, settled, waitFor } from './harness.js';
+import { extensionReady, serverAndBrowser, settled, waitFor } from './harness.js';
 
 const skip = extensionReady() ? false : 'extension/pkg or /usr/bin/chromium missing: run ./build.sh first';
 const SCRIPT_EVENTS = new Set(['TimerFire', 'FireIdleCallback', 'RunMicrotasks', 'FunctionCall', 'EventDispatch', 'FireAnimationFrame']);
-let server;
-let baseUrl;
-let browser;
-
-test.before(async () => {
-  if (skip) return;
-  ({ server, url: baseUrl } = await startServer());
-  browser = await launch();
-});
-test.after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+const fx = serverAndBrowser({}, skip);
 
 /** Loads the stress page under a trace; returns the longest script event after the page was built. */
 async function tracedScan(query) {
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
+  const page = await fx.browser.context.newPage();
+  const cdp = await fx.browser.context.newCDPSession(page);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => { for (const ev of e.value) if (ev.ph === 'X' || ev.ph === 'M') events.push(ev); });
   const complete = new Promise((resolve) => cdp.on('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', '__metadata'] }, transferMode: 'ReportEvents' });
-  await page.goto(`${baseUrl}/samples/stress.html?${query}`, { timeout: 120000 });
+  await page.goto(`${fx.baseUrl}/samples/stress.html?${query}`, { timeout: 120000 });
   const expected = await page.evaluate(() => window.__expectedHints);
   await waitFor(() => page.evaluate((n) => document.querySelectorAll('lurelens-hint').length >= n, expected),
     { timeout: 200000, interval: 500, what: `${expected} hints` });
-  const state = await settled(browser.worker, page, { timeout: 60000 });
+  const state = await settled(fx.browser.worker, page, { timeout: 60000 });
   await cdp.send('Tracing.end');
   await complete;
   const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')

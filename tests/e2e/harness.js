@@ -1,6 +1,7 @@
 // End-to-end harness: the sample server on 127.0.0.1, Debian's Chromium with the extension
 // loaded (headless), every request recorded, and helpers that read hints through the
 // extension's service worker and through closed shadow roots (Chrome DevTools Protocol).
+import test from 'node:test';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,6 +65,25 @@ export async function launch({ extDir = EXT, lang = 'en-US', mapHosts = [], serv
 }
 
 /** Polls `fn` until it returns a truthy value; fails after `timeout` ms. */
+/**
+ * The usual fixture of a test file: before its tests, the sample server and a browser launched
+ * with `options` (or `options(baseUrl)`); after them, both closed. Nothing starts when `skip`.
+ * Returns {server, baseUrl, browser}, filled in once `test.before` has run.
+ */
+export function serverAndBrowser(options = {}, skip = false) {
+  const fx = { server: null, baseUrl: '', browser: null };
+  test.before(async () => {
+    if (skip) return;
+    ({ server: fx.server, url: fx.baseUrl } = await startServer());
+    fx.browser = await launch(typeof options === 'function' ? options(fx.baseUrl) : options);
+  });
+  test.after(async () => {
+    if (fx.browser) await fx.browser.close();
+    if (fx.server) fx.server.close();
+  });
+  return fx;
+}
+
 export async function waitFor(fn, { timeout = 8000, interval = 50, what = 'condition' } = {}) {
   const until = Date.now() + timeout;
   let last;

@@ -3,35 +3,23 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { extensionReady, startServer, launch, settled, shadowHints, EXT } from './harness.js';
+import { extensionReady, serverAndBrowser, settled, shadowHints, EXT } from './harness.js';
 
 const skip = !extensionReady() ? 'extension/pkg or /usr/bin/chromium missing: run ./build.sh first'
   : !fs.existsSync('/usr/lib/chromium/locales/zh-CN.pak') ? 'Chromium has no zh-CN locale: apt-get install chromium-l10n'
     : false;
 const zh = JSON.parse(fs.readFileSync(path.join(EXT, '_locales/zh_CN/messages.json'), 'utf8'));
-let server;
-let baseUrl;
-let browser;
-
-test.before(async () => {
-  if (skip) return;
-  ({ server, url: baseUrl } = await startServer());
-  browser = await launch({ lang: 'zh-CN' });
-});
-test.after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-});
+const fx = serverAndBrowser({ lang: 'zh-CN' }, skip);
 
 test('the browser language is Chinese for the extension', { skip }, async () => {
-  const lang = await browser.worker.evaluate(() => chrome.i18n.getUILanguage());
+  const lang = await fx.browser.worker.evaluate(() => chrome.i18n.getUILanguage());
   assert.match(lang, /^zh/);
 });
 
 test('hints explain in Chinese', { skip }, async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${baseUrl}/samples/forum.html`);
-  await settled(browser.worker, page);
+  const page = await fx.browser.context.newPage();
+  await page.goto(`${fx.baseUrl}/samples/forum.html`);
+  await settled(fx.browser.worker, page);
   const hints = await shadowHints(page);
   assert.ok(hints.length > 0);
   const all = hints.map((h) => h.text).join('\n');
@@ -42,11 +30,11 @@ test('hints explain in Chinese', { skip }, async () => {
 });
 
 test('popup and interstitial are in Chinese', { skip }, async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${baseUrl}/samples/forum.html`);
-  const state = await settled(browser.worker, page);
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${state.tabId}`);
+  const page = await fx.browser.context.newPage();
+  await page.goto(`${fx.baseUrl}/samples/forum.html`);
+  const state = await settled(fx.browser.worker, page);
+  const popup = await fx.browser.context.newPage();
+  await popup.goto(`chrome-extension://${fx.browser.extensionId}/popup/popup.html?tab=${state.tabId}`);
   await popup.waitForSelector('#hints li');
   assert.match(await popup.textContent('#summary'), /本页提示数/);
   assert.equal(await popup.evaluate(() => document.documentElement.lang.slice(0, 2)), 'zh');
