@@ -127,7 +127,7 @@ function report() {
   console.log(`    extension off: ${ms(off.longestBlocked)} / ${ms(off.longestAfterBuild)} (${off.longTasksAfterBuild} long tasks) / ${ms(off.longestRender)}`);
   console.log(`    extension on:  ${ms(on.longestBlocked)} / ${ms(on.longestAfterBuild)} (${on.longTasksAfterBuild} long tasks) / ${ms(on.longestRender)}`);
   for (const [name, r] of [['100,000 links', manyLinks], ['10 MB text node', bigText]]) {
-    console.log(`  bad input, ${name}: longest block ${ms(r.longestBlocked)}, longest long task ${ms(r.longestAfterBuild)}, longest render ${ms(r.longestRender)}; all ${r.hints} hints ${ms(r.loadToAllHints)} after load`);
+    console.log(`  bad input, ${name}: longest block ${ms(r.longestBlocked)}, longest long task ${ms(r.longestAfterBuild)}, longest render ${ms(r.longestRender)}, longest extension script in a long frame ${ms(r.longestExtensionScript)}; all ${r.hints} hints ${ms(r.loadToAllHints)} after load`);
   }
   console.log(`  .wasm: ${kb(wasm.raw)} raw, ${kb(wasm.gzip)} gzipped`);
   console.log(`  throughput on ${tp.records} records: WASM (Node, batches of 300) ${Math.round(tp.wasmPerSec)}/s in ${ms(tp.wasmMs)}; native CLI ${Math.round(tp.nativePerSec)}/s in ${ms(tp.nativeMs)} (incl. process start and JSON I/O)`);
