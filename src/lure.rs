@@ -3,7 +3,7 @@
 use crate::error::Error;
 use crate::family;
 use crate::limits;
-use crate::matcher::{best_window, AtomId, Hit, Matcher, MatcherBuilder};
+use crate::matcher::{best_window, fill_char_positions, AtomId, Hit, Matcher, MatcherBuilder};
 use crate::normalize::{normalize, normalize_mapped_until, Normalized};
 use crate::rules::{validate_rule, DampenerSpec, Direction, Lexicon, RuleSpec};
 use crate::verdict::{Evidence, Hint};
@@ -189,27 +189,34 @@ impl LureSet {
         candidates.sort_unstable();
         candidates.dedup();
 
+        // Rules and dampeners whose every clause has a hit somewhere and whose `none` has
+        // none: only these are worth the window search. Most text that hits a common term
+        // (`你们`, `project`) leaves none, and then costs no more.
+        let viable = |clauses: &Clauses, none: &[AtomId]| {
+            clauses.all.iter().all(|c| c.iter().any(present)) && !none.iter().any(present)
+        };
+        candidates.retain(|&ri| {
+            let r = &self.rules[ri as usize];
+            (r.direction == Direction::Any || r.direction == direction)
+                && viable(&r.clauses, &r.none)
+        });
+        let damps: Vec<&Dampener> = self
+            .dampeners
+            .iter()
+            .filter(|d| viable(&d.clauses, &d.none))
+            .collect();
+        if candidates.is_empty() && damps.is_empty() {
+            return scan;
+        }
+        fill_char_positions(&norm.text, &mut hits);
         let mut fired: Vec<(u32, Vec<usize>)> = Vec::new();
         for ri in candidates {
             let r = &self.rules[ri as usize];
-            if r.direction != Direction::Any && r.direction != direction {
-                continue;
-            }
-            // Every clause needs a hit somewhere before the window search is worth doing.
-            let all_present = r.clauses.all.iter().all(|c| c.iter().any(present));
-            if !all_present || r.none.iter().any(present) {
-                continue;
-            }
             if let Some(chosen) = best_window(&hits, &r.clauses.all, r.clauses.window) {
                 fired.push((ri, chosen));
             }
         }
-        for d in &self.dampeners {
-            // As for rules: a clause without any hit rules the window search out.
-            let all_present = d.clauses.all.iter().all(|c| c.iter().any(present));
-            if !all_present || d.none.iter().any(present) {
-                continue;
-            }
+        for d in damps {
             if best_window(&hits, &d.clauses.all, d.clauses.window).is_some() {
                 scan.damp = scan.damp.min(d.factor);
             }
