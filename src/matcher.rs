@@ -3,14 +3,14 @@
 //! All literal terms (from the lexicon, the rules and the policy) go into a single Aho-Corasick
 //! automaton, so the cost of a scan grows with the text, not with the number of rules. Each term
 //! points at the *atoms* it belongs to (a concept, or a rule's own literal). Rules are then
-//! evaluated over the short list of atom hits. `re:` patterns run as separate regexes (the regex
-//! crate guarantees linear time); the built-in rules use none, so they cost nothing unless a
+//! evaluated over the short list of atom hits. `re:` patterns run as separate regexes (regex-lite
+//! never backtracks); the built-in rules use none, so they cost nothing unless a
 //! policy adds them.
 
 use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::normalize::normalize_term;
 
@@ -183,9 +183,8 @@ impl<'a> MatcherBuilder<'a> {
         }
         if let Some(pattern) = alt.strip_prefix("re:") {
             // Size limits keep a hostile policy from building a huge automaton.
-            let re = regex::RegexBuilder::new(pattern)
+            let re = regex_lite::RegexBuilder::new(pattern)
                 .size_limit(1 << 20)
-                .dfa_size_limit(1 << 20)
                 .build()
                 .map_err(|e| format!("bad regex {pattern:?}: {e}"))?;
             let atom = self.new_atom();

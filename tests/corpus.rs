@@ -96,6 +96,11 @@ fn check(engine: &Engine, case: &Case) -> Vec<String> {
             fails.push(format!("missing rule {r}"));
         }
     }
+    for r in strings(&case.v, "absent_rules") {
+        if has("rule", &r) {
+            fails.push(format!("unexpected rule {r}"));
+        }
+    }
     for f in strings(&case.v, "absent_families") {
         if has("family", &f) {
             fails.push(format!("unexpected family {f}"));
