@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use lurelens::{Direction, Engine, Policy, Record};
 use serde_json::{json, Value};
 
-/// Ordinary chat lines, mostly benign, some lure-like, in both languages.
+/// Chat lines in both languages, six of fourteen lure-like: far denser in lures than real
+/// chat, so that the cost of rules that fire is measured.
 const CHAT: &[&str] = &[
     "明天下午三点开会，记得带上周报",
     "ok see you at the standup tomorrow 👍",
@@ -27,6 +28,10 @@ const CHAT: &[&str] = &[
     "Let's grab lunch at the new ramen place near the office",
     "服务器迁移计划见附件，周五前确认 https://wiki.example.com/migration",
 ];
+
+/// The lines of [`CHAT`] that stay at level `none` (two with a faint cue): the cost of ordinary
+/// chat, which is most of what a page shows.
+const BENIGN: &[usize] = &[0, 1, 2, 3, 4, 5, 10, 11, 12];
 
 const URLS: &[&str] = &[
     "https://www.example.com/news/2024/05/article-123.html",
@@ -114,6 +119,20 @@ fn main() {
             }
         });
         report_messages("messages-api", texts.len(), bytes, t);
+    }
+
+    if wanted("benign-api") {
+        let lines: Vec<&str> = (0..60_000)
+            .map(|i| CHAT[BENIGN[i % BENIGN.len()]])
+            .collect();
+        let records: Vec<Record> = lines.iter().map(|t| message(t)).collect();
+        let t = time(5, || {
+            for r in &records {
+                black_box(engine.score(Value::Null, r));
+            }
+        });
+        let bytes = lines.iter().map(|t| t.len()).sum();
+        report_messages("benign-api", lines.len(), bytes, t);
     }
 
     // One long chat log as a single field: raw scanning speed without per-record overhead.
