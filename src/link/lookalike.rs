@@ -67,6 +67,12 @@ pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findin
         if !rehyphened && !one_edit_away(&name, &skel, e) {
             continue;
         }
+        if e.target.source == Source::Popular
+            && suffix_of(reg) != suffix_of(&e.target.domain)
+            && new_last_letter(&name, &e.name)
+        {
+            continue;
+        }
         if best.is_none_or(|b| e.target.source > b.source) {
             best = Some(&e.target);
         }
@@ -179,6 +185,20 @@ fn likely_false_positive(a: &[char], b: &[char]) -> bool {
         return true;
     }
     same_without_hyphens(a, b)
+}
+
+/// The suffix of a registrable domain (`com.ua` of `telegraf.com.ua`).
+fn suffix_of(reg: &str) -> &str {
+    reg.split_once('.').map_or("", |(_, s)| s)
+}
+
+/// `name` is `target` with one more letter at the end that is not its last letter doubled:
+/// under another suffix that is another word (`telegraf.com.ua` is not `telegra.ph`), the
+/// mirror of Chromium's first-character filter; a doubled last letter (`whatsappp`) stays a typo.
+fn new_last_letter(name: &[char], target: &[char]) -> bool {
+    name.len() == target.len() + 1
+        && name.starts_with(target)
+        && target.last() != name.last()
 }
 
 /// Equal once hyphens are dropped (`bright-water` and `brightwater`).
