@@ -398,12 +398,12 @@ impl Engine {
         if tally.hints.is_empty() {
             return (0, Level::None);
         }
-        let hints = self.visible(tally.hints.clone());
+        let (hints, quoted) = self.visible_with_quoted(tally.hints.clone(), &tally.eligible);
         let mut bonus = self.combo_hints(tally);
         if trajectory {
             bonus.push(trajectory_hint());
         }
-        score::score_and_level(&hints, &bonus, 1.0, self.policy.sensitivity)
+        score::score_and_level(&hints, &quoted, &bonus, 1.0, self.policy.sensitivity)
     }
 
     fn combo_hints(&self, tally: &Tally) -> Vec<Hint> {
@@ -427,10 +427,23 @@ impl Engine {
         hints
     }
 
+    /// [`Engine::visible`], with the flags of the kept hints that were seen only in a quoting
+    /// context (not combo-eligible).
+    fn visible_with_quoted(&self, hints: Vec<Hint>, eligible: &[bool]) -> (Vec<Hint>, Vec<bool>) {
+        let (kept, quoted): (Vec<Hint>, Vec<bool>) = hints
+            .into_iter()
+            .zip(eligible)
+            .filter(|(h, _)| !self.policy.is_disabled(&h.rule, h.family))
+            .map(|(h, &e)| (h, !e))
+            .unzip();
+        (kept, quoted)
+    }
+
     fn finish(&self, id: Value, kind: Kind, tally: Tally) -> Verdict {
         let combos = self.combo_hints(&tally);
-        let mut hints = self.visible(tally.hints);
-        let (score, level) = score::score_and_level(&hints, &combos, 1.0, self.policy.sensitivity);
+        let (mut hints, quoted) = self.visible_with_quoted(tally.hints, &tally.eligible);
+        let (score, level) =
+            score::score_and_level(&hints, &quoted, &combos, 1.0, self.policy.sensitivity);
         hints.extend(combos);
         Verdict {
             id,

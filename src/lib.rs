@@ -43,7 +43,8 @@
 //! Scoring is additive, in SpamAssassin's manner ([`score`]): each hint adds its weight; within
 //! a family the strongest counts fully and the rest at a quarter (a half for independent link and
 //! attachment signals); meta-rules add a bonus for dangerous combinations (a gift and a probe, a
-//! request and a reward, a request and a plea for secrecy); a news-report context damps the sum;
+//! request and a reward, a request and a plea for secrecy); a news-report or training context damps its hints, which then add at most 30 points
+//! together (a report quoting a whole case history stays `low`);
 //! the policy's sensitivity scales it. `low` starts at 15, `medium` at 40, `high` at 70. A thread
 //! accumulates each contact's hints in order and adds a trajectory bonus when a contact who
 //! approached or cultivated later probes or extracts; the user's own messages only get the

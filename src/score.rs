@@ -5,7 +5,8 @@
 //! still one mild cue. Families add up. Meta-rules ("combos") add a bonus when all of their
 //! families are present, because the seeds show the danger is in the combination: a gift and a
 //! probe, a request and a reward, a request and a plea for secrecy. A dampening context (a news
-//! report, a safety bulletin quoting lure words) multiplies the sum down, and the policy's
+//! report, a safety bulletin quoting lure words) multiplies its hints down, and hints seen only
+//! in such a context add at most [`QUOTED_MAX`] points together, and the policy's
 //! sensitivity multiplies it (0.8 / 1.0 / 1.25). The result is capped at 100 and mapped to a
 //! level by [`Level::from_score`].
 
@@ -60,8 +61,13 @@ fn rest_factor(family: &str) -> f32 {
     }
 }
 
+/// Points that hints seen only inside a quoting context (a news report, a safety tip, a
+/// training mail that lists lure lines) may add beyond the live hints: however much of a case
+/// history a report quotes, on its own it stays a quiet marker (below `medium`).
+pub const QUOTED_MAX: f32 = 30.0;
+
 /// Raw points of a set of hints, before combos and factors.
-pub fn family_points(hints: &[Hint]) -> f32 {
+pub fn family_points<'a>(hints: impl IntoIterator<Item = &'a Hint>) -> f32 {
     let mut by_family: BTreeMap<&str, (u8, f32)> = BTreeMap::new();
     for h in hints {
         let e = by_family.entry(h.family).or_insert((0, 0.0));
@@ -121,22 +127,44 @@ fn stage_rank(s: &str) -> u8 {
     }
 }
 
-/// The final 0–100 score: family points, plus combo bonuses, times the dampening factor and the
-/// sensitivity.
-pub fn total(hints: &[Hint], combo_hints: &[Hint], damp: f32, sensitivity: Sensitivity) -> u8 {
+/// Family points of `hints`, where `quoted[i]` says hint `i` was seen only in a quoting
+/// context: those add at most [`QUOTED_MAX`] to the points of the others.
+pub fn points(hints: &[Hint], quoted: &[bool]) -> f32 {
+    let all = family_points(hints);
+    if !quoted.contains(&true) {
+        return all;
+    }
+    let live = hints
+        .iter()
+        .zip(quoted)
+        .filter(|(_, &q)| !q)
+        .map(|(h, _)| h);
+    all.min(family_points(live) + QUOTED_MAX)
+}
+
+/// The final 0–100 score: family points (see [`points`]), plus combo bonuses, times the
+/// dampening factor and the sensitivity.
+pub fn total(
+    hints: &[Hint],
+    quoted: &[bool],
+    combo_hints: &[Hint],
+    damp: f32,
+    sensitivity: Sensitivity,
+) -> u8 {
     let bonus: f32 = combo_hints.iter().map(|h| h.score as f32).sum();
-    let raw = (family_points(hints) + bonus) * damp * sensitivity.factor();
+    let raw = (points(hints, quoted) + bonus) * damp * sensitivity.factor();
     raw.round().clamp(0.0, 100.0) as u8
 }
 
 /// Score and level together.
 pub fn score_and_level(
     hints: &[Hint],
+    quoted: &[bool],
     combo_hints: &[Hint],
     damp: f32,
     sensitivity: Sensitivity,
 ) -> (u8, Level) {
-    let s = total(hints, combo_hints, damp, sensitivity);
+    let s = total(hints, quoted, combo_hints, damp, sensitivity);
     (s, Level::from_score(s))
 }
 

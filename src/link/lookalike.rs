@@ -196,9 +196,7 @@ fn suffix_of(reg: &str) -> &str {
 /// under another suffix that is another word (`telegraf.com.ua` is not `telegra.ph`), the
 /// mirror of Chromium's first-character filter; a doubled last letter (`whatsappp`) stays a typo.
 fn new_last_letter(name: &[char], target: &[char]) -> bool {
-    name.len() == target.len() + 1
-        && name.starts_with(target)
-        && target.last() != name.last()
+    name.len() == target.len() + 1 && name.starts_with(target) && target.last() != name.last()
 }
 
 /// Equal once hyphens are dropped (`bright-water` and `brightwater`).
