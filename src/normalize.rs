@@ -235,6 +235,39 @@ impl<const MAPPED: bool> Pass<'_, MAPPED> {
     }
 }
 
+/// Letter-spaced words are joined: a run of at least this many single ASCII letters, each one
+/// space from the next (`i n t e r n a l`), reads as one word. Three would join `I a m`-style
+/// fragments of ordinary text.
+const SPACED_MIN_LETTERS: usize = 4;
+
+/// Byte offsets of the spaces inside letter-spaced words, in order; empty for ordinary text.
+/// Two spaces (`i n t e r n a l  d r a w i n g s`) still separate two words.
+fn spaced_letter_gaps(b: &[u8]) -> Vec<usize> {
+    let single = |i: usize| {
+        b[i].is_ascii_alphabetic()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && (i + 1 == b.len() || !b[i + 1].is_ascii_alphanumeric())
+    };
+    let mut gaps = Vec::new();
+    let mut resume = 0;
+    // Only spaces can start a run, and chat has few enough that visiting each is cheap.
+    for sp in memchr::memchr_iter(b' ', b) {
+        if sp < resume || sp == 0 || !(single(sp - 1) && sp + 1 < b.len() && single(sp + 1)) {
+            continue;
+        }
+        let i = sp - 1;
+        let mut j = i;
+        while j + 2 < b.len() && b[j + 1] == b' ' && single(j + 2) {
+            j += 2;
+        }
+        if (j - i) / 2 + 1 >= SPACED_MIN_LETTERS {
+            gaps.extend((i + 1..j).step_by(2));
+        }
+        resume = j + 1;
+    }
+    gaps
+}
+
 /// Bytes written past the requested end before stopping: a later character can still widen the
 /// span of the last one written (doubled letters), never an earlier one.
 const MAP_MARGIN: usize = 8;
@@ -246,11 +279,18 @@ fn run<const MAPPED: bool>(input: &str, out: &mut Normalized, upto: usize) {
         last_cjk: false,
         pending: None,
     };
+    let gaps = spaced_letter_gaps(input.as_bytes());
+    let mut gaps = gaps.iter().copied();
+    let mut next_gap = gaps.next().unwrap_or(usize::MAX);
     for (i, c) in input.char_indices() {
         if MAPPED && pass.out.text.len() > upto.saturating_add(MAP_MARGIN) {
             return;
         }
         let start = i as u32;
+        if i == next_gap {
+            next_gap = gaps.next().unwrap_or(usize::MAX);
+            continue;
+        }
         if c.is_ascii() {
             pass.ascii(c as u8, (start, start + 1));
             continue;
@@ -306,6 +346,23 @@ mod tests {
         assert_eq!(n("hi   world\n\tagain"), "hi world again");
         assert_eq!(n("  trailing  "), "trailing");
         assert_eq!(n("$500 💰 ok"), "$500💰ok");
+    }
+
+    #[test]
+    fn joins_letter_spaced_words_only() {
+        assert_eq!(n("i n t e r n a l  d r a w i n g s"), "internal drawings");
+        assert_eq!(
+            n("send the C L A S S I F I E D file"),
+            n("send the classified file")
+        );
+        assert_eq!(n("t e l e g r a m"), "telegram");
+        // Fewer than four single letters, or letters inside words, stay as they are.
+        assert_eq!(n("I a m here"), "i a m here");
+        assert_eq!(n("plan B is a go"), "plan b is a go");
+        assert_eq!(n("a b c"), "a b c");
+        let m = normalize_mapped("x i n t e r n a l y");
+        let at = m.text.find("internal").unwrap();
+        assert_eq!(m.source_span(at, at + "internal".len()), (2, 17));
     }
 
     #[test]
