@@ -3,14 +3,15 @@
 //! Lures are written to slip past keyword filters: full-width letters (`ｃｏｎｆｉｄｅｎｔｉａｌ`),
 //! zero-width characters, symbols or spaces between CJK characters (`内★部资料`, `内 部 资 料`),
 //! Cyrillic or Greek look-alike letters (`cоnfidential` with a Cyrillic `о`), accents, and doubled
-//! letters. The normaliser folds all of these into one canonical form, and the same function
+//! letters, and letter-spaced words (`i n t e r n a l`). The normaliser folds all of these into one canonical form, and the same function
 //! normalises the rule terms, so a term and its evasions meet in the middle.
 //!
 //! Steps, per character: drop format characters (zero-width, bidi controls, soft hyphen);
 //! compatibility-decompose (NFKD, which also maps full-width forms) and drop combining marks;
 //! lower-case; fold common Latin homoglyphs; collapse runs of the same ASCII letter; collapse
 //! whitespace runs (and hyphens, underscores) to one space; drop spaces and symbols that sit
-//! between two CJK characters.
+//! between two CJK characters; drop the single spaces inside a run of four or more single
+//! letters.
 //!
 //! Evidence needs positions in the caller's field. Mapping costs memory per byte, and most text
 //! matches nothing, so [`normalize`] runs without a map and [`normalize_mapped`] re-runs the same
