@@ -2,9 +2,10 @@
 //!
 //! Lures are written to slip past keyword filters: full-width letters (`ｃｏｎｆｉｄｅｎｔｉａｌ`),
 //! zero-width characters, symbols or spaces between CJK characters (`内★部资料`, `内 部 资 料`),
-//! Cyrillic or Greek look-alike letters (`cоnfidential` with a Cyrillic `о`), accents, and doubled
-//! letters, and letter-spaced words (`i n t e r n a l`). The normaliser folds all of these into one canonical form, and the same function
-//! normalises the rule terms, so a term and its evasions meet in the middle.
+//! Cyrillic or Greek look-alike letters (`cоnfidential` with a Cyrillic `о`), accents, doubled
+//! letters, and letter-spaced words (`i n t e r n a l`). The normaliser folds all of these into
+//! one canonical form, and the same function normalises the rule terms, so a term and its evasions
+//! meet in the middle.
 //!
 //! Steps, per character: drop format characters (zero-width, bidi controls, soft hyphen);
 //! compatibility-decompose (NFKD, which also maps full-width forms) and drop combining marks;
