@@ -120,6 +120,10 @@ api.onMessage((msg, sender, sendResponse) => {
 api.raw.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') {
     restored.then(() => { tabHints.clearTab(tabId); persist(); updateBadge(tabId); });
+  } else if (change.status === 'complete') {
+    // Hints can arrive before the load completes; paint the count again once it has, in case
+    // the browser reset the tab's badge in between.
+    restored.then(() => updateBadge(tabId));
   }
 });
 api.raw.tabs.onRemoved.addListener((tabId) => {
