@@ -9,7 +9,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, OverlappingState};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, Match, MatchKind};
 use regex_lite::Regex;
 
 use crate::normalize::normalize_term;
@@ -213,9 +215,8 @@ impl<'a> MatcherBuilder<'a> {
         // A contiguous NFA rather than a DFA: with thousands of terms (typo variants included)
         // the DFA takes ~16 MB, which misses the cache on every byte and is no faster; the NFA
         // takes a fraction of that, in the WASM heap too, and builds in half the time.
-        let ac = AhoCorasick::builder()
+        let ac = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| format!("cannot build the term automaton: {e}"))?;
         Ok(Matcher {
@@ -230,7 +231,7 @@ impl<'a> MatcherBuilder<'a> {
 
 /// Finds atom hits in normalised text.
 pub struct Matcher {
-    ac: AhoCorasick,
+    ac: NFA,
     terms: Vec<Term>,
     regexes: Vec<(Regex, AtomId)>,
     atom_count: u32,
@@ -252,7 +253,7 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        for m in self.ac.find_overlapping_iter(text) {
+        for m in overlapping(&self.ac, text) {
             let term = &self.terms[m.pattern().as_usize()];
             let (s, e) = (m.start(), m.end());
             if term.left_boundary && s > 0 && bytes[s - 1].is_ascii_alphanumeric() {
@@ -293,6 +294,19 @@ impl Matcher {
         hits.dedup();
         hits
     }
+}
+
+/// Every match of `nfa`'s patterns in `text`, overlaps included, in order of their ends. The
+/// contiguous NFA is used directly rather than through `AhoCorasick`, which would also compile
+/// the DFA and the packed searchers into the WASM build.
+pub fn overlapping<'a>(nfa: &'a NFA, text: &'a str) -> impl Iterator<Item = Match> + 'a {
+    let input = Input::new(text);
+    let mut state = OverlappingState::start();
+    std::iter::from_fn(move || {
+        // An unanchored search of a built NFA cannot fail.
+        nfa.try_find_overlapping(&input, &mut state).ok()?;
+        state.get_match()
+    })
 }
 
 /// Width of a character in window units (see [`Hit::cstart`]).

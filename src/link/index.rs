@@ -3,7 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::nfa::contiguous::NFA;
+
+use crate::matcher;
 
 use super::domain::{is_within, name_of, registrable, skeleton};
 use super::lists;
@@ -77,8 +79,8 @@ pub struct LinkIndex {
     pub brands: Vec<Term>,
     pub keywords: Vec<Term>,
     /// Automata over `brands` and `keywords` (one pass per host instead of one per term).
-    brand_ac: AhoCorasick,
-    keyword_ac: AhoCorasick,
+    brand_ac: NFA,
+    keyword_ac: NFA,
     /// Brand word → index in `brands` (whole-token look-ups).
     brand_words: HashMap<String, usize>,
     shorteners: HashSet<&'static str>,
@@ -220,8 +222,7 @@ impl LinkIndex {
         let free = lists::sections(lists::FREE_HOSTING);
 
         let automaton = |terms: &[Term]| {
-            AhoCorasick::new(terms.iter().map(|t| t.word.as_str()))
-                .expect("small literal automaton")
+            NFA::new(terms.iter().map(|t| t.word.as_str())).expect("small literal automaton")
         };
         let brand_ac = automaton(&brands);
         let keyword_ac = automaton(&keywords);
@@ -332,8 +333,8 @@ impl LinkIndex {
     }
 }
 
-fn overlapping(ac: &AhoCorasick, s: &str) -> Vec<(usize, usize)> {
-    ac.find_overlapping_iter(s)
+fn overlapping(ac: &NFA, s: &str) -> Vec<(usize, usize)> {
+    matcher::overlapping(ac, s)
         .map(|m| (m.pattern().as_usize(), m.start()))
         .collect()
 }
