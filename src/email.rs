@@ -266,9 +266,8 @@ pub fn attachment_hints(
             ""
         };
         let dangerous = index.dangerous_ext.contains(ext);
-        let (rule, family, score) = if has_bidi {
-            ("email.double_extension", "attachment", 75)
-        } else if dangerous && index.decoy_ext.contains(prev) {
+        // A right-to-left override hides the real extension just as a decoy one does.
+        let (rule, family, score) = if has_bidi || (dangerous && index.decoy_ext.contains(prev)) {
             ("email.double_extension", "attachment", 75)
         } else if dangerous {
             ("email.dangerous_attachment", "attachment", 55)
