@@ -320,7 +320,7 @@ impl Engine {
         }
         all.absorb(own);
         let combos = self.combo_hints(&all);
-        let mut hints = self.visible(all.hints);
+        let (mut hints, _) = self.visible(all.hints, &all.eligible);
         hints.extend(combos);
         if trajectory {
             hints.push(trajectory_hint());
@@ -398,7 +398,7 @@ impl Engine {
         if tally.hints.is_empty() {
             return (0, Level::None);
         }
-        let (hints, quoted) = self.visible_with_quoted(tally.hints.clone(), &tally.eligible);
+        let (hints, quoted) = self.visible(tally.hints.clone(), &tally.eligible);
         let mut bonus = self.combo_hints(tally);
         if trajectory {
             bonus.push(trajectory_hint());
@@ -421,15 +421,9 @@ impl Engine {
             .collect()
     }
 
-    /// Hints minus those the policy disabled.
-    fn visible(&self, mut hints: Vec<Hint>) -> Vec<Hint> {
-        hints.retain(|h| !self.policy.is_disabled(&h.rule, h.family));
-        hints
-    }
-
-    /// [`Engine::visible`], with the flags of the kept hints that were seen only in a quoting
-    /// context (not combo-eligible).
-    fn visible_with_quoted(&self, hints: Vec<Hint>, eligible: &[bool]) -> (Vec<Hint>, Vec<bool>) {
+    /// Hints minus those the policy disabled, each with whether it was seen only in a quoting
+    /// context (`eligible` false: it may not trigger combos, and it counts capped).
+    fn visible(&self, hints: Vec<Hint>, eligible: &[bool]) -> (Vec<Hint>, Vec<bool>) {
         let (kept, quoted): (Vec<Hint>, Vec<bool>) = hints
             .into_iter()
             .zip(eligible)
@@ -441,7 +435,7 @@ impl Engine {
 
     fn finish(&self, id: Value, kind: Kind, tally: Tally) -> Verdict {
         let combos = self.combo_hints(&tally);
-        let (mut hints, quoted) = self.visible_with_quoted(tally.hints, &tally.eligible);
+        let (mut hints, quoted) = self.visible(tally.hints, &tally.eligible);
         let (score, level) =
             score::score_and_level(&hints, &quoted, &combos, 1.0, self.policy.sensitivity);
         hints.extend(combos);

@@ -6,8 +6,8 @@
 //! families are present, because the seeds show the danger is in the combination: a gift and a
 //! probe, a request and a reward, a request and a plea for secrecy. A dampening context (a news
 //! report, a safety bulletin quoting lure words) multiplies its hints down, and hints seen only
-//! in such a context add at most [`QUOTED_MAX`] points together, and the policy's
-//! sensitivity multiplies it (0.8 / 1.0 / 1.25). The result is capped at 100 and mapped to a
+//! in such a context add at most [`QUOTED_MAX`] points together. The policy's sensitivity
+//! multiplies the sum (0.8 / 1.0 / 1.25). The result is capped at 100 and mapped to a
 //! level by [`Level::from_score`].
 
 use std::collections::BTreeMap;

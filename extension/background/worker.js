@@ -7,7 +7,7 @@ import '../lib/messages.js';
 import '../lib/settings.js';
 import init, { Engine } from '../pkg/lurelens.js';
 import { createEngineHost } from './engine-host.js';
-import { createTabHints } from './tab-hints.js';
+import { createTabHints, badgeText } from './tab-hints.js';
 import { createSettingsStore } from './settings-store.js';
 import { showTabCount, showEngineDown } from './badge.js';
 
@@ -131,4 +131,4 @@ api.raw.tabs.onRemoved.addListener((tabId) => {
 });
 
 // For end-to-end tests and debugging from the worker console; not reachable from pages.
-globalThis.lurelensDebug = { host, tabHints, settingsStore, stats };
+globalThis.lurelensDebug = { host, tabHints, settingsStore, stats, badgeText };

@@ -102,8 +102,7 @@ export async function tabState(worker, page) {
     const tabId = dbg.tabHints.tabFor(url);
     if (tabId < 0) return null;
     const badge = await chrome.action.getBadgeText({ tabId });
-    const count = dbg.tabHints.badgeCount(tabId);
-    const want = !count ? '' : count > 99 ? '99+' : String(count);
+    const want = dbg.badgeText(dbg.tabHints.badgeCount(tabId));
     return { tabId, badge, want, hints: dbg.tabHints.hints(tabId), frames: dbg.tabHints.frames(tabId) };
   }, page.url());
 }
