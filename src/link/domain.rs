@@ -1,8 +1,7 @@
 //! Host names: registrable domains (Public Suffix List, ICANN section), labels and skeletons.
 
-use unicode_security::skeleton as tr39_skeleton;
-
 use super::suffix::public_suffix;
+use super::tr39;
 
 /// The registrable domain of a host under the ICANN section of the Public Suffix List
 /// (`a.b.example.co.uk` → `example.co.uk`). Private-section suffixes such as `blogspot.com` are
@@ -38,7 +37,7 @@ const PAIR_GLYPHS: [(&str, &str); 2] = [("vv", "w"), ("cl", "d")];
 /// The TR39 confusable skeleton of a (Unicode) label, lower-cased so that `0` and `o`, `1` and
 /// `l` meet (TR39 maps `0` to capital `O`), with [`PAIR_GLYPHS`] folded.
 pub fn skeleton(label: &str) -> String {
-    let skel: String = tr39_skeleton(label).flat_map(char::to_lowercase).collect();
+    let skel: String = tr39::skeleton(label).flat_map(char::to_lowercase).collect();
     PAIR_GLYPHS.iter().fold(skel, |s, (pair, glyph)| {
         if s.contains(pair) {
             s.replace(pair, glyph)

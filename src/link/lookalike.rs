@@ -1,10 +1,9 @@
 //! Look-alike domains, after Chromium's checks (see `docs/lookalike.md`): skeleton match, edit
 //! distance and swap, target embedding, combo-squatting, and IDN script checks.
 
-use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
-
 use super::domain::{name_of, skeleton};
 use super::index::{EditTarget, LinkIndex, Source, Target, Term, MIN_FUZZY_NAME};
+use super::tr39;
 
 /// A look-alike finding: the signal, the target it imitates, and how strong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -299,8 +298,7 @@ pub fn script_check(unicode_host: &str) -> Option<Finding> {
         if label.is_ascii() {
             continue;
         }
-        let level = label.detect_restriction_level();
-        if level > RestrictionLevel::HighlyRestrictive {
+        if tr39::beyond_highly_restrictive(label) {
             return Some(Finding {
                 signal: "link.mixed_script",
                 target: label.to_string(),

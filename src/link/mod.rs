@@ -11,6 +11,8 @@ pub(crate) mod index;
 pub mod lists;
 mod lookalike;
 pub mod suffix;
+pub mod tr39;
+mod tr39_tables;
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 

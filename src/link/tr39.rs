@@ -1,0 +1,132 @@
+//! The two parts of Unicode TR39 (security mechanisms) that link checks use: the confusable
+//! skeleton and the "highly restrictive" restriction level. The tables are a reduced,
+//! generated copy of the `unicode-security` crate's (see `tools/gen_tr39.rs`): the full set
+//! costs about 60 KB of gzipped WASM, most of it for prototypes and scripts a host name check
+//! never needs. `tests/tr39.rs` checks every code point against the crate.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::tr39_tables as t;
+
+/// The TR39 skeleton of `s` (decompose, drop default-ignorables, map each confusable to its
+/// prototype, decompose again), except that a character whose prototype is not ASCII is kept
+/// as it is. Two strings that TR39 finds confusable with an ASCII string get the same
+/// skeleton as it does here; a skeleton that is not ASCII matches no host name we compare with.
+pub fn skeleton(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .nfd()
+        .filter(|&c| !in_ranges(c, t::IGNORABLE))
+        .flat_map(|c| Prototype::of(c))
+        .nfd()
+}
+
+/// A character's prototype: itself, or an ASCII string from the table.
+enum Prototype {
+    Itself(Option<char>),
+    Ascii(std::str::Chars<'static>),
+}
+
+impl Prototype {
+    fn of(c: char) -> Prototype {
+        match t::CONFUSABLE_KEYS.binary_search(&(c as u32)) {
+            Ok(i) => {
+                let start = if i == 0 {
+                    0
+                } else {
+                    usize::from(t::CONFUSABLE_ENDS[i - 1])
+                };
+                let end = usize::from(t::CONFUSABLE_ENDS[i]);
+                Prototype::Ascii(t::CONFUSABLE_VALUES[start..end].chars())
+            }
+            Err(_) => Prototype::Itself(Some(c)),
+        }
+    }
+}
+
+impl Iterator for Prototype {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Prototype::Itself(c) => c.take(),
+            Prototype::Ascii(chars) => chars.next(),
+        }
+    }
+}
+
+/// Is `label` less restricted than TR39's "highly restrictive" level: does it hold a character
+/// not allowed in identifiers, or mix scripts other than Latin with Han and kana (Japanese),
+/// Han and Hangul (Korean) or Han and Bopomofo (Chinese)?
+pub fn beyond_highly_restrictive(label: &str) -> bool {
+    let mut ascii = true;
+    let mut every = Scripts::default();
+    let mut non_latin = Scripts::default();
+    for c in label.chars() {
+        let Some(mask) = script_mask(c) else {
+            return true;
+        };
+        ascii &= c.is_ascii();
+        every.add(mask);
+        if mask & t::LATIN == 0 {
+            non_latin.add(mask);
+        }
+    }
+    let single_script = every.common != 0 || every.in_writing_system();
+    !(ascii || single_script || non_latin.in_writing_system())
+}
+
+/// The scripts a run of characters has in common (TR39's augmented script set): the
+/// intersection of their script masks, and whether every one of them belongs to each
+/// writing system that combines scripts.
+struct Scripts {
+    common: u64,
+    japanese: bool,
+    korean: bool,
+    han_bopomofo: bool,
+}
+
+impl Default for Scripts {
+    fn default() -> Scripts {
+        Scripts {
+            common: t::ALL,
+            japanese: true,
+            korean: true,
+            han_bopomofo: true,
+        }
+    }
+}
+
+impl Scripts {
+    fn add(&mut self, mask: u64) {
+        self.common &= mask;
+        self.japanese &= mask & (t::HAN | t::HIRAGANA | t::KATAKANA) != 0;
+        self.korean &= mask & (t::HAN | t::HANGUL) != 0;
+        self.han_bopomofo &= mask & (t::HAN | t::BOPOMOFO) != 0;
+    }
+
+    fn in_writing_system(&self) -> bool {
+        self.japanese || self.korean || self.han_bopomofo
+    }
+}
+
+/// The script extension mask of a character allowed in identifiers, `None` for any other.
+fn script_mask(c: char) -> Option<u64> {
+    let cp = c as u32;
+    let allowed = match usize::try_from(cp) {
+        Ok(i) if i < 0x10000 => t::ALLOWED_BMP[i / 64] & (1 << (i % 64)) != 0,
+        _ => in_ranges(c, t::ALLOWED_ASTRAL),
+    };
+    if !allowed {
+        return None;
+    }
+    let i = t::SCRIPTS.partition_point(|&(_, end, _)| end < cp);
+    t::SCRIPTS
+        .get(i)
+        .filter(|&&(start, _, _)| start <= cp)
+        .map(|&(_, _, mask)| mask)
+}
+
+fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
+    let c = c as u32;
+    let i = ranges.partition_point(|&(_, end)| end < c);
+    ranges.get(i).is_some_and(|&(start, _)| start <= c)
+}
