@@ -155,7 +155,7 @@ impl<const MAPPED: bool> Pass<'_, MAPPED> {
         self.out.text.push(c);
         if MAPPED {
             let n = c.len_utf8();
-            self.out.map.extend(std::iter::repeat(span).take(n));
+            self.out.map.extend(std::iter::repeat_n(span, n));
         }
         self.last = Some(c);
     }

@@ -36,9 +36,8 @@ pub fn find_urls(text: &str) -> Vec<(usize, usize)> {
         }
         let before = text[..dot].chars().next_back().unwrap_or(' ');
         let after = text[dot + 1..].chars().next().unwrap_or(' ');
-        if !(before.is_alphanumeric() && !is_cjk(before))
-            || !(after.is_alphanumeric() && !is_cjk(after))
-        {
+        let host_letter = |c: char| c.is_alphanumeric() && !is_cjk(c);
+        if !host_letter(before) || !host_letter(after) {
             continue;
         }
         // Grow left and right over URL characters.

@@ -293,7 +293,7 @@ impl LinkIndex {
 
     /// Is this a path-based publishing host (`sites.google.com`, `docs.google.com`)?
     pub fn is_free_hosting_host(&self, host: &str) -> bool {
-        self.free_hosting_hosts.iter().any(|h| *h == host)
+        self.free_hosting_hosts.contains(&host)
     }
 
     pub fn is_shortener(&self, host: &str) -> bool {

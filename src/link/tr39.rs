@@ -16,7 +16,7 @@ pub fn skeleton(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .nfd()
         .filter(|&c| !in_ranges(c, t::IGNORABLE))
-        .flat_map(|c| Prototype::of(c))
+        .flat_map(Prototype::of)
         .nfd()
 }
 
