@@ -11,6 +11,11 @@ use super::domain::{is_within, name_of, registrable, skeleton};
 use super::lists;
 use crate::policy::Policy;
 
+/// `popular_domains.txt` holds its first this many entries in rank order and sorts the rest
+/// (which compresses better): every rank-dependent limit below must stay within it.
+const RANKED_ENTRIES: usize = 1000;
+const _: () = assert!(EDIT_DISTANCE_TOP <= RANKED_ENTRIES && EMBEDDING_TOP <= RANKED_ENTRIES);
+
 /// Popular domains ranked above this are edit-distance and embedding targets (Chromium uses the
 /// top 500 for edit distance; more targets means more false alarms).
 const EDIT_DISTANCE_TOP: usize = 500;
