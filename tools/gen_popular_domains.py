@@ -2,11 +2,12 @@
 """Generate src/link/data/popular_domains.txt.
 
 Usage:
-    python3 tools/gen_popular_domains.py MAJESTIC_CSV [OUT] [--psl PSL_FILE]
+    python3 tools/gen_popular_domains.py MAJESTIC_CSV [OUT] [--top N] [--psl PSL_FILE]
 
 MAJESTIC_CSV  Majestic Million extract (header GlobalRank,TldRank,Domain,...,IDN_Domain,...),
               e.g. ../shared/data/domains/majestic_million_top15000_2026-03.csv
 OUT           output path (default: src/link/data/popular_domains.txt next to this tools/ dir)
+--top N       keep only the N most popular Majestic entries
 --psl FILE    Public Suffix List (default: /usr/share/publicsuffix/public_suffix_list.dat).
               Only the ICANN section is used, as Chromium's lookalike code does
               (private registries such as blogspot.com or github.io stay registrable
@@ -257,6 +258,11 @@ def main(argv):
         i = args.index("--psl")
         psl_path = args[i + 1]
         del args[i:i + 2]
+    top = None
+    if "--top" in args:
+        i = args.index("--top")
+        top = int(args[i + 1])
+        del args[i:i + 2]
     if not args:
         print(__doc__, file=sys.stderr)
         return 2
@@ -286,6 +292,11 @@ def main(argv):
             if reg not in seen:
                 seen.add(reg)
                 majestic.append(reg)
+
+    if top is not None:
+        for reg in majestic[top:]:
+            seen.discard(reg)
+        majestic = majestic[:top]
 
     chinese = []
     for line in CHINESE.splitlines():
