@@ -121,6 +121,23 @@ fn main() {
         report_messages("messages-api", texts.len(), bytes, t);
     }
 
+    if wanted("normalize") {
+        // The normaliser alone on the same lines as benign-api: its share of the engine's cost.
+        let lines: Vec<&str> = (0..60_000)
+            .map(|i| CHAT[BENIGN[i % BENIGN.len()]])
+            .collect();
+        let t = time(5, || {
+            for r in &lines {
+                black_box(lurelens::normalize::normalize(r));
+            }
+        });
+        report_messages(
+            "normalize",
+            lines.len(),
+            lines.iter().map(|t| t.len()).sum(),
+            t,
+        );
+    }
     if wanted("benign-api") {
         let lines: Vec<&str> = (0..60_000)
             .map(|i| CHAT[BENIGN[i % BENIGN.len()]])
