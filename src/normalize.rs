@@ -252,9 +252,8 @@ fn spaced_letter_gaps(b: &[u8]) -> Vec<usize> {
     };
     let mut gaps = Vec::new();
     let mut resume = 0;
-    // Only spaces can start a run, and chat has few enough that visiting each is cheap. (A
-    // plain scan: most fields are a line or two, too short for memchr's set-up to pay.)
-    for sp in (0..b.len()).filter(|&i| b[i] == b' ') {
+    // Only spaces can start a run, and chat has few enough that visiting each is cheap.
+    for sp in memchr::memchr_iter(b' ', b) {
         if sp < resume || sp == 0 || !(single(sp - 1) && sp + 1 < b.len() && single(sp + 1)) {
             continue;
         }

@@ -37,7 +37,10 @@ const PAIR_GLYPHS: [(&str, &str); 2] = [("vv", "w"), ("cl", "d")];
 /// The TR39 confusable skeleton of a (Unicode) label, lower-cased so that `0` and `o`, `1` and
 /// `l` meet (TR39 maps `0` to capital `O`), with [`PAIR_GLYPHS`] folded.
 pub fn skeleton(label: &str) -> String {
-    let skel: String = tr39::skeleton(label).flat_map(char::to_lowercase).collect();
+    let skel: String = tr39::skeleton(label)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect();
     PAIR_GLYPHS.iter().fold(skel, |s, (pair, glyph)| {
         if s.contains(pair) {
             s.replace(pair, glyph)

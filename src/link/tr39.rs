@@ -1,8 +1,8 @@
 //! The two parts of Unicode TR39 (security mechanisms) that link checks use: the confusable
 //! skeleton and the "highly restrictive" restriction level. The tables are a reduced,
-//! generated copy of the `unicode-security` crate's (see `tools/gen_tr39.rs`): the full set
-//! costs about 60 KB of gzipped WASM, most of it for prototypes and scripts a host name check
-//! never needs. `tests/tr39.rs` checks every code point against the crate.
+//! generated copy of the `unicode-security` crate's (see `tools/gen_tr39.rs`): its full tables
+//! cost about 57 KB of gzipped WASM, most of it prototypes and scripts a host name check never
+//! needs; these cost about 16 KB. `tests/tr39.rs` checks every code point against the crate.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -12,45 +12,28 @@ use super::tr39_tables as t;
 /// prototype, decompose again), except that a character whose prototype is not ASCII is kept
 /// as it is. Two strings that TR39 finds confusable with an ASCII string get the same
 /// skeleton as it does here; a skeleton that is not ASCII matches no host name we compare with.
-pub fn skeleton(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars()
-        .nfd()
-        .filter(|&c| !in_ranges(c, t::IGNORABLE))
-        .flat_map(Prototype::of)
-        .nfd()
-}
-
-/// A character's prototype: itself, or an ASCII string from the table.
-enum Prototype {
-    Itself(Option<char>),
-    Ascii(std::str::Chars<'static>),
-}
-
-impl Prototype {
-    fn of(c: char) -> Prototype {
-        match t::CONFUSABLE_KEYS.binary_search(&(c as u32)) {
-            Ok(i) => {
-                let start = if i == 0 {
-                    0
-                } else {
-                    usize::from(t::CONFUSABLE_ENDS[i - 1])
-                };
-                let end = usize::from(t::CONFUSABLE_ENDS[i]);
-                Prototype::Ascii(t::CONFUSABLE_VALUES[start..end].chars())
-            }
-            Err(_) => Prototype::Itself(Some(c)),
+pub fn skeleton(s: &str) -> String {
+    let mut mapped = String::with_capacity(s.len());
+    for c in s.chars().nfd().filter(|&c| !in_ranges(c, t::IGNORABLE)) {
+        match ascii_prototype(c) {
+            Some(p) => mapped.push_str(p),
+            None => mapped.push(c),
         }
+    }
+    if mapped.is_ascii() {
+        mapped // already decomposed
+    } else {
+        mapped.nfd().collect()
     }
 }
 
-impl Iterator for Prototype {
-    type Item = char;
-    fn next(&mut self) -> Option<char> {
-        match self {
-            Prototype::Itself(c) => c.take(),
-            Prototype::Ascii(chars) => chars.next(),
-        }
-    }
+/// The ASCII prototype of a confusable character, from the table.
+fn ascii_prototype(c: char) -> Option<&'static str> {
+    let i = t::CONFUSABLE_KEYS.binary_search(&(c as u32)).ok()?;
+    let start = i
+        .checked_sub(1)
+        .map_or(0, |j| usize::from(t::CONFUSABLE_ENDS[j]));
+    t::CONFUSABLE_VALUES.get(start..usize::from(t::CONFUSABLE_ENDS[i]))
 }
 
 /// Is `label` less restricted than TR39's "highly restrictive" level: does it hold a character
