@@ -495,38 +495,11 @@ mod tests {
     /// kind of piece, it must write what the character-by-character mapped pass writes.
     #[test]
     fn fast_runs_agree_with_the_mapped_pass() {
+        #[rustfmt::skip]
         const PIECES: &[&str] = &[
-            "a",
-            "b",
-            "aa",
-            "z",
-            "0",
-            "9",
-            " ",
-            "  ",
-            "-",
-            "A",
-            "Q",
-            "内",
-            "部",
-            "ア",
-            "한",
-            "、",
-            "。",
-            "\u{3000}",
-            "𠀀",
-            "ｆ",
-            "é",
-            "\u{200b}",
-            "💰",
-            "$",
-            ".",
-            "\n",
-            "i n t e r n a l",
-            "ok ",
-            " x",
-            "中 a",
-            "a 中",
+            "a", "b", "aa", "z", "0", "9", " ", "  ", "-", "A", "Q", "内", "部", "ア", "한", "、", "。",
+            "\u{3000}", "𠀀", "ｆ", "é", "\u{200b}", "💰", "$", ".", "\n", "i n t e r n a l", "ok ",
+            " x", "中 a", "a 中",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..20_000 {
