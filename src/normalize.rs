@@ -502,17 +502,17 @@ mod tests {
             " x", "中 a", "a 中",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            let mut input = String::new();
-            for _ in 0..(seed % 12) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                input.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
+        let mut next = || {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let mut input = String::new();
+            for _ in 0..next() % 12 {
+                input.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
             assert_eq!(
                 normalize(&input).text,
                 normalize_mapped(&input).text,

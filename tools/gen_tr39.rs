@@ -8,7 +8,7 @@
 //! - for each character the General Security Profile allows in identifiers, its script
 //!   extension set as a bit mask (Common and Inherited as all bits), for restriction levels.
 //!
-//! `cargo run --example gen_tr39 > src/link/tr39_tables.rs`; `tests/tr39.rs` checks the result
+//! `cargo run --example gen_tr39 > src/link/tr39_tables.rs && cargo fmt`; `tests/tr39.rs` checks the result
 //! against the crate, character by character.
 
 use std::fmt::Write;
@@ -48,14 +48,22 @@ fn main() {
         "/// Characters whose confusable prototype is ASCII, in code point order."
     )
     .unwrap();
-    write_u32s(&mut out, "CONFUSABLE_KEYS", &keys);
+    let keys: Vec<String> = keys.iter().map(|k| format!("0x{k:x}")).collect();
+    write_array(&mut out, "CONFUSABLE_KEYS: &[u32]", &keys, 10);
     writeln!(
         out,
         "/// End of each key's prototype in [`CONFUSABLE_VALUES`]."
     )
     .unwrap();
-    let ends: Vec<u32> = ends.iter().map(|&e| e as u32).collect();
-    write_u16s(&mut out, "CONFUSABLE_ENDS", &ends);
+    let ends: Vec<String> = ends
+        .iter()
+        .map(|&e| {
+            u16::try_from(e)
+                .expect("CONFUSABLE_ENDS overflows u16")
+                .to_string()
+        })
+        .collect();
+    write_array(&mut out, "CONFUSABLE_ENDS: &[u16]", &ends, 14);
     writeln!(out, "/// The prototypes, one after another.").unwrap();
     writeln!(out, "pub const CONFUSABLE_VALUES: &str = {values:?};\n").unwrap();
 
@@ -122,12 +130,8 @@ fn main() {
          /// Multilingual Plane, one bit per code point; any other character is restricted."
     )
     .unwrap();
-    writeln!(out, "pub const ALLOWED_BMP: &[u64; 1024] = &[").unwrap();
-    for chunk in bmp.chunks(6) {
-        let line: Vec<String> = chunk.iter().map(|v| format!("0x{v:x}")).collect();
-        writeln!(out, "    {},", line.join(", ")).unwrap();
-    }
-    writeln!(out, "];\n").unwrap();
+    let bmp: Vec<String> = bmp.iter().map(|v| format!("0x{v:x}")).collect();
+    write_array(&mut out, "ALLOWED_BMP: &[u64; 1024]", &bmp, 6);
     writeln!(
         out,
         "/// Characters allowed in identifiers above the BMP, inclusive ranges."
@@ -201,24 +205,11 @@ fn mask_expr(m: u64, scripts: &[&str]) -> String {
     names.join(" | ")
 }
 
-fn write_u32s(out: &mut String, name: &str, values: &[u32]) {
-    writeln!(out, "pub const {name}: &[u32] = &[").unwrap();
-    for chunk in values.chunks(10) {
-        let line: Vec<String> = chunk.iter().map(|v| format!("0x{v:x}")).collect();
-        writeln!(out, "    {},", line.join(", ")).unwrap();
-    }
-    writeln!(out, "];\n").unwrap();
-}
-
-fn write_u16s(out: &mut String, name: &str, values: &[u32]) {
-    assert!(
-        values.iter().all(|&v| v <= u16::MAX as u32),
-        "{name} overflows u16"
-    );
-    writeln!(out, "pub const {name}: &[u16] = &[").unwrap();
-    for chunk in values.chunks(14) {
-        let line: Vec<String> = chunk.iter().map(|v| v.to_string()).collect();
-        writeln!(out, "    {},", line.join(", ")).unwrap();
+/// `pub const {decl} = &[...];`, `per_line` items a line.
+fn write_array(out: &mut String, decl: &str, items: &[String], per_line: usize) {
+    writeln!(out, "pub const {decl} = &[").unwrap();
+    for chunk in items.chunks(per_line) {
+        writeln!(out, "    {},", chunk.join(", ")).unwrap();
     }
     writeln!(out, "];\n").unwrap();
 }

@@ -40,21 +40,21 @@ fn ascii_prototype(c: char) -> Option<&'static str> {
 /// not allowed in identifiers, or mix scripts other than Latin with Han and kana (Japanese),
 /// Han and Hangul (Korean) or Han and Bopomofo (Chinese)?
 pub fn beyond_highly_restrictive(label: &str) -> bool {
-    let mut ascii = true;
     let mut every = Scripts::default();
     let mut non_latin = Scripts::default();
     for c in label.chars() {
         let Some(mask) = script_mask(c) else {
             return true;
         };
-        ascii &= c.is_ascii();
         every.add(mask);
         if mask & t::LATIN == 0 {
             non_latin.add(mask);
         }
     }
+    // One script (ASCII letters and digits are Latin or Common, so ASCII is one too), or
+    // Latin with one writing system.
     let single_script = every.common != 0 || every.in_writing_system();
-    !(ascii || single_script || non_latin.in_writing_system())
+    !(single_script || non_latin.in_writing_system())
 }
 
 /// The scripts a run of characters has in common (TR39's augmented script set): the
