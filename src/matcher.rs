@@ -1,7 +1,9 @@
 //! One pass over normalised text finds every term of every rule.
 //!
 //! All literal terms (from the lexicon, the rules and the policy) go into a single Aho-Corasick
-//! automaton, so the cost of a scan grows with the text, not with the number of rules. Each term
+//! automaton, so the cost of a scan grows with the text, not with the number of rules. The text
+//! is searched by anchored walks of its trie from the places where a term may start (never
+//! inside a word, since a term that starts with a letter or digit needs a word boundary). Each term
 //! points at the *atoms* it belongs to (a concept, or a rule's own literal). Rules are then
 //! evaluated over the short list of atom hits. `re:` patterns run as separate regexes (regex-lite
 //! never backtracks); the built-in rules use none, so they cost nothing unless a
@@ -11,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::automaton::{Automaton, OverlappingState};
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Input, Match, MatchKind};
+use aho_corasick::{Anchored, Input, Match, MatchKind};
 use regex_lite::Regex;
 
 use crate::normalize::normalize_term;
@@ -36,7 +38,6 @@ pub struct Hit {
 
 struct Term {
     upper: bool,
-    left_boundary: bool,
     right_boundary: bool,
     atoms: Vec<AtomId>,
 }
@@ -128,6 +129,12 @@ impl<'a> MatcherBuilder<'a> {
         if term.is_empty() {
             return Err(format!("term {raw:?} is empty after normalisation"));
         }
+        if term.len() > crate::limits::MAX_TERM_BYTES {
+            return Err(format!(
+                "term {raw:?} is longer than {} bytes",
+                crate::limits::MAX_TERM_BYTES
+            ));
+        }
         if !upper {
             for variant in typo_variants(&term) {
                 self.add_normalized(variant, stem, false, atom);
@@ -140,7 +147,6 @@ impl<'a> MatcherBuilder<'a> {
     fn add_normalized(&mut self, term: String, stem: bool, upper: bool, atom: AtomId) {
         let len = &mut self.shortest[atom as usize];
         *len = (*len).min(term.len());
-        let first = term.chars().next().unwrap_or(' ');
         let last = term.chars().last().unwrap_or(' ');
         let key = (term.clone(), stem, upper);
         let idx = match self.term_index.get(&key) {
@@ -150,7 +156,6 @@ impl<'a> MatcherBuilder<'a> {
                     term,
                     Term {
                         upper,
-                        left_boundary: first.is_ascii_alphanumeric(),
                         right_boundary: last.is_ascii_alphanumeric() && !stem,
                         atoms: Vec::new(),
                     },
@@ -253,24 +258,58 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        for m in overlapping(&self.ac, text) {
-            let term = &self.terms[m.pattern().as_usize()];
-            let (s, e) = (m.start(), m.end());
-            if term.left_boundary && s > 0 && bytes[s - 1].is_ascii_alphanumeric() {
+        // An anchored walk of the term trie from every place a term may start, instead of one
+        // unanchored scan: a term that begins with a letter or digit needs a word boundary on
+        // its left, so inside a word no walk starts, and a walk never follows failure links.
+        // Each walk ends at the first byte no term continues with: at most
+        // `limits::MAX_TERM_BYTES` long, and one or two bytes at most places.
+        let Ok(start) = self.ac.start_state(Anchored::Yes) else {
+            return hits;
+        };
+        let mut prev_alnum = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            let alnum = b.is_ascii_alphanumeric();
+            let inside_word = alnum && prev_alnum;
+            prev_alnum = alnum;
+            // UTF-8 continuation bytes start no character.
+            if inside_word || (0x80..0xC0).contains(&b) {
                 continue;
             }
-            if term.right_boundary && e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
-                continue;
-            }
-            for &atom in &term.atoms {
-                hits.push(Hit {
-                    atom,
-                    start: s,
-                    end: e,
-                    cstart: 0,
-                    cend: 0,
-                    upper: term.upper,
-                });
+            let mut sid = start;
+            for (j, &c) in bytes[i..].iter().enumerate() {
+                sid = self.ac.next_state(Anchored::Yes, sid, c);
+                if !self.ac.is_special(sid) {
+                    continue;
+                }
+                if self.ac.is_dead(sid) {
+                    break;
+                }
+                let end = i + j + 1;
+                for k in 0..self.ac.match_len(sid) {
+                    let pid = self.ac.match_pattern(sid, k);
+                    // Match lists also hold the terms that are proper suffixes of this path;
+                    // their own walk reports them.
+                    if end - self.ac.pattern_len(pid) != i {
+                        continue;
+                    }
+                    let term = &self.terms[pid.as_usize()];
+                    if term.right_boundary
+                        && end < bytes.len()
+                        && bytes[end].is_ascii_alphanumeric()
+                    {
+                        continue;
+                    }
+                    for &atom in &term.atoms {
+                        hits.push(Hit {
+                            atom,
+                            start: i,
+                            end,
+                            cstart: 0,
+                            cend: 0,
+                            upper: term.upper,
+                        });
+                    }
+                }
             }
         }
         for (re, atom) in &self.regexes {
@@ -407,4 +446,87 @@ pub fn best_window(hits: &[Hit], clauses: &[Vec<AtomId>], window: u32) -> Option
         }
     }
     chosen.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    /// What [`Matcher::find`] must return: every overlapping match of the unanchored automaton
+    /// that has a word boundary where its term needs one.
+    fn unanchored_reference(m: &Matcher, text: &str) -> Vec<Hit> {
+        let b = text.as_bytes();
+        let mut hits = Vec::new();
+        for mt in overlapping(&m.ac, text) {
+            let (s, e) = (mt.start(), mt.end());
+            let term = &m.terms[mt.pattern().as_usize()];
+            if b[s].is_ascii_alphanumeric() && s > 0 && b[s - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if term.right_boundary && e < b.len() && b[e].is_ascii_alphanumeric() {
+                continue;
+            }
+            for &atom in &term.atoms {
+                hits.push(Hit {
+                    atom,
+                    start: s,
+                    end: e,
+                    cstart: 0,
+                    cend: 0,
+                    upper: term.upper,
+                });
+            }
+        }
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.atom));
+        hits.dedup();
+        hits
+    }
+
+    /// Guards the anchored walks in `find`: on text made of the built-in lexicon's own terms,
+    /// cut and joined every way (inside words, across CJK, after symbols), they must find
+    /// exactly what one unanchored scan with boundary checks finds.
+    #[test]
+    fn anchored_walks_find_what_the_unanchored_scan_finds() {
+        let lexicon = crate::rules::builtin_lexicon().unwrap();
+        let mut b = MatcherBuilder::new(&lexicon.concepts);
+        for name in lexicon.concepts.keys() {
+            b.alternative(&format!("@{name}")).unwrap();
+        }
+        for lit in ["$", "💰", "ok?", "secret*", "500元", "e mail", "内部*"] {
+            b.alternative(lit).unwrap();
+        }
+        let m = b.build().unwrap();
+        let terms: Vec<&String> = lexicon.concepts.values().flatten().collect();
+        const GLUE: &[&str] = &["", " ", "x", "7", "内", "，", "$", "-", "é", "ab "];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as usize
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut input = String::new();
+            for _ in 0..next() % 6 {
+                let term = terms[next() % terms.len()].trim_start_matches('^');
+                // Sometimes only part of a term, cut on a character boundary.
+                let cut = term
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(next() % 4)
+                    .filter(|_| next() % 3 == 0)
+                    .unwrap_or(0);
+                input.push_str(&term[cut..]);
+                input.push_str(GLUE[next() % GLUE.len()]);
+            }
+            let text = normalize(&input).text;
+            let want = unanchored_reference(&m, &text);
+            found += want.len();
+            assert_eq!(m.find(&text), want, "{text:?}");
+        }
+        // The generated text does hit terms, at word starts and inside CJK runs alike.
+        assert!(found > 20_000, "only {found} hits");
+    }
 }
