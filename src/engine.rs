@@ -434,6 +434,18 @@ impl Engine {
     }
 
     fn finish(&self, id: Value, kind: Kind, tally: Tally) -> Verdict {
+        if tally.hints.is_empty() {
+            // Most records: nothing to filter, combine or score.
+            return Verdict {
+                id,
+                kind,
+                score: 0,
+                level: Level::None,
+                hints: Vec::new(),
+                stages: None,
+                alert_at: None,
+            };
+        }
         let combos = self.combo_hints(&tally);
         let (mut hints, quoted) = self.visible(tally.hints, &tally.eligible);
         let (score, level) =

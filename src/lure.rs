@@ -177,11 +177,23 @@ impl LureSet {
                 }
             });
         }
-        // The atoms that hit, sorted (few per field), for quick membership tests.
-        let mut atoms: Vec<AtomId> = hits.iter().map(|h| h.atom).collect();
-        atoms.sort_unstable();
-        atoms.dedup();
-        let present = |a: &AtomId| atoms.binary_search(a).is_ok();
+        // The atoms that hit, for membership tests: most fields have a handful of hits, which
+        // are searched as they are; many are sorted once.
+        let sorted: Vec<AtomId> = if hits.len() > 16 {
+            let mut atoms: Vec<AtomId> = hits.iter().map(|h| h.atom).collect();
+            atoms.sort_unstable();
+            atoms.dedup();
+            atoms
+        } else {
+            Vec::new()
+        };
+        let present = |a: &AtomId| {
+            if sorted.is_empty() {
+                hits.iter().any(|h| h.atom == *a)
+            } else {
+                sorted.binary_search(a).is_ok()
+            }
+        };
         let mut candidates: Vec<u32> = hits
             .iter()
             .flat_map(|h| self.atom_rules[h.atom as usize].iter().copied())
