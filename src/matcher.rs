@@ -255,16 +255,24 @@ impl Matcher {
 
     /// Every atom hit in `text`, sorted by start. Width positions are left at 0:
     /// [`fill_char_positions`] fills them once a rule needs them.
+    #[cfg(test)]
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
         let mut hits = Vec::new();
+        self.find_into(text, &mut hits);
+        hits
+    }
+
+    /// [`Matcher::find`] into `hits`, reusing its buffer.
+    pub fn find_into(&self, text: &str, hits: &mut Vec<Hit>) {
+        let bytes = text.as_bytes();
+        hits.clear();
         // An anchored walk of the term trie from every place a term may start, instead of one
         // unanchored scan: a term that begins with a letter or digit needs a word boundary on
         // its left, so inside a word no walk starts, and a walk never follows failure links.
         // Each walk ends at the first byte no term continues with: at most
         // `limits::MAX_TERM_BYTES` long, and one or two bytes at most places.
         let Ok(start) = self.ac.start_state(Anchored::Yes) else {
-            return hits;
+            return;
         };
         let mut prev_alnum = false;
         for (i, &b) in bytes.iter().enumerate() {
@@ -326,12 +334,8 @@ impl Matcher {
                 }
             }
         }
-        if hits.is_empty() {
-            return hits;
-        }
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.atom));
         hits.dedup();
-        hits
     }
 }
 

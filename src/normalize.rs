@@ -44,12 +44,17 @@ impl Normalized {
 
 /// Normalise `input` for matching, without a position map.
 pub fn normalize(input: &str) -> Normalized {
-    let mut out = Normalized {
-        text: String::with_capacity(input.len()),
-        map: Vec::new(),
-    };
-    run::<false>(input, &mut out, usize::MAX);
+    let mut out = Normalized::default();
+    normalize_into(input, &mut out);
     out
+}
+
+/// [`normalize`] into `out`, reusing its buffers.
+pub fn normalize_into(input: &str, out: &mut Normalized) {
+    out.text.clear();
+    out.map.clear();
+    out.text.reserve(input.len());
+    run::<false>(input, out, usize::MAX);
 }
 
 /// Normalise `input` and record, per output byte, which source bytes it came from.
