@@ -263,12 +263,12 @@ impl LureSet {
         let mut fired: Vec<(u32, Vec<usize>)> = Vec::new();
         for ri in candidates {
             let r = &self.rules[ri as usize];
-            if let Some(chosen) = best_window(&hits, &r.clauses.all, r.clauses.window) {
+            if let Some(chosen) = best_window(hits, &r.clauses.all, r.clauses.window) {
                 fired.push((ri, chosen));
             }
         }
         for d in damps {
-            if best_window(&hits, &d.clauses.all, d.clauses.window).is_some() {
+            if best_window(hits, &d.clauses.all, d.clauses.window).is_some() {
                 scan.damp = scan.damp.min(d.factor);
             }
         }
@@ -306,7 +306,7 @@ impl LureSet {
                 family: r.family,
                 stage: r.stage,
                 score: r.weight,
-                evidence: evidence(field, text, &mapped, &hits, &chosen),
+                evidence: evidence(field, text, &mapped, hits, &chosen),
                 key: r.key.clone(),
             });
         }
