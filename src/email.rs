@@ -110,14 +110,14 @@ pub fn parse_sender(from: &str) -> Sender {
     }
 }
 
-fn hint(rule: &str, family: &'static str, score: u8, evidence: Vec<Evidence>) -> Hint {
+fn hint(rule: &'static str, family: &'static str, score: u8, evidence: Vec<Evidence>) -> Hint {
     Hint {
-        rule: rule.to_string(),
+        rule: rule.into(),
         family,
         stage: "delivery",
         score,
         evidence,
-        key: crate::link::key_of(rule),
+        key: crate::link::key_of(rule).into(),
     }
 }
 
@@ -240,7 +240,7 @@ pub fn attachment_hints(
     for (i, name) in names.iter().take(limits::MAX_EMAIL_LINKS).enumerate() {
         let field = format!("attachments[{i}]");
         let whole = Evidence {
-            field: field.clone(),
+            field: field.clone().into(),
             start: 0,
             end: limits::utf16_offset(name, name.len()),
             text: name.clone(),

@@ -96,10 +96,10 @@ impl Engine {
                     })
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(Combo {
-                    id: c.id.clone(),
+                    id: c.id.clone().into(),
                     families,
                     bonus: c.bonus,
-                    key: c.key.clone(),
+                    key: c.key.clone().into(),
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
@@ -340,7 +340,7 @@ impl Engine {
     fn scan_text(
         &self,
         tally: &mut Tally,
-        field: &str,
+        field: &'static str,
         text: &str,
         direction: Direction,
         message: Option<usize>,
@@ -424,6 +424,9 @@ impl Engine {
     /// Hints minus those the policy disabled, each with whether it was seen only in a quoting
     /// context (`eligible` false: it may not trigger combos, and it counts capped).
     fn visible(&self, hints: Vec<Hint>, eligible: &[bool]) -> (Vec<Hint>, Vec<bool>) {
+        if self.policy.disabled_rules.is_empty() {
+            return (hints, eligible.iter().map(|&e| !e).collect());
+        }
         let (kept, quoted): (Vec<Hint>, Vec<bool>) = hints
             .into_iter()
             .zip(eligible)

@@ -91,4 +91,4 @@ pub use policy::{Interstitial, Policy, POLICY_KEYS};
 pub use record::{Email, Record, ThreadMessage};
 pub use rules::Direction;
 pub use score::Sensitivity;
-pub use verdict::{Evidence, Hint, Kind, Level, Verdict};
+pub use verdict::{Evidence, Hint, Kind, Level, Name, Verdict};

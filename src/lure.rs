@@ -6,7 +6,7 @@ use crate::limits;
 use crate::matcher::{best_window, fill_char_positions, AtomId, Hit, Matcher, MatcherBuilder};
 use crate::normalize::{normalize_into, normalize_mapped_until, Normalized};
 use crate::rules::{validate_rule, DampenerSpec, Direction, Lexicon, RuleSpec};
-use crate::verdict::{Evidence, Hint};
+use crate::verdict::{Evidence, Hint, Name};
 
 /// Default window, in width units (a CJK character 3, others 1), within which all clauses of a
 /// rule must match.
@@ -18,14 +18,14 @@ struct Clauses {
 }
 
 struct CompiledRule {
-    id: String,
+    id: Name,
     family: &'static str,
     stage: &'static str,
     weight: u8,
     direction: Direction,
     clauses: Clauses,
     none: Vec<AtomId>,
-    key: String,
+    key: Name,
 }
 
 struct Dampener {
@@ -88,7 +88,7 @@ impl LureSet {
                 .clause(&r.none)
                 .map_err(|m| Error::rules(&src.origin, format!("rule {}: {m}", r.id)))?;
             compiled.push(CompiledRule {
-                id: r.id.clone(),
+                id: r.id.clone().into(),
                 family,
                 stage,
                 weight: r.weight,
@@ -98,7 +98,7 @@ impl LureSet {
                     window: r.window.unwrap_or(DEFAULT_WINDOW),
                 },
                 none,
-                key: r.key.clone(),
+                key: r.key.clone().into(),
             });
         }
         let mut damps = Vec::with_capacity(dampeners.len());
@@ -154,7 +154,7 @@ impl LureSet {
     }
 
     /// Scan one field of a record. `field` names it in the evidence (`text`, `subject` …).
-    pub fn scan_field(&self, field: &str, text: &str, direction: Direction) -> FieldScan {
+    pub fn scan_field(&self, field: &'static str, text: &str, direction: Direction) -> FieldScan {
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut s) => {
                 let (norm, hits) = &mut *s;
@@ -182,7 +182,7 @@ impl LureSet {
 
     fn scan_with(
         &self,
-        field: &str,
+        field: &'static str,
         text: &str,
         direction: Direction,
         norm: &mut Normalized,
@@ -317,7 +317,7 @@ impl LureSet {
 /// Evidence spans for the chosen hits, in source UTF-16 units, merged where they overlap.
 /// Spans are merged as source byte ranges and converted once, in order.
 fn evidence(
-    field: &str,
+    field: &'static str,
     source: &str,
     mapped: &Normalized,
     hits: &[Hit],
@@ -340,7 +340,7 @@ fn evidence(
     merged
         .into_iter()
         .map(|(start, end)| Evidence {
-            field: field.to_string(),
+            field: field.into(),
             start: utf16.offset(start),
             end: utf16.offset(end),
             text: source.get(start..end).unwrap_or("").to_string(),

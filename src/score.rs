@@ -10,10 +10,8 @@
 //! multiplies the sum (0.8 / 1.0 / 1.25). The result is capped at 100 and mapped to a
 //! level by [`Level::from_score`].
 
-use std::collections::BTreeMap;
-
-use crate::family::Stage;
-use crate::verdict::{Hint, Level};
+use crate::family::{self, Stage};
+use crate::verdict::{Hint, Level, Name};
 
 /// How much an organisation wants to hear.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -45,10 +43,10 @@ impl Sensitivity {
 /// A compiled meta-rule.
 #[derive(Debug, Clone)]
 pub struct Combo {
-    pub id: String,
+    pub id: Name,
     pub families: Vec<&'static str>,
     pub bonus: u8,
-    pub key: String,
+    pub key: Name,
 }
 
 /// How much each further hint of a family adds. Lure phrasings within a family repeat one cue,
@@ -68,9 +66,17 @@ pub const QUOTED_MAX: f32 = 30.0;
 
 /// Raw points of a set of hints, before combos and factors.
 pub fn family_points<'a>(hints: impl IntoIterator<Item = &'a Hint>) -> f32 {
-    let mut by_family: BTreeMap<&str, (u8, f32)> = BTreeMap::new();
+    // (max, rest) per family, indexed as in `family::FAMILIES`. Weights are integers and
+    // the factors binary fractions, so the sums are exact in any order.
+    let mut by_family = [(0u8, 0f32); family::FAMILIES.len()];
+    let mut unlisted = 0.0;
     for h in hints {
-        let e = by_family.entry(h.family).or_insert((0, 0.0));
+        let Some(i) = family::FAMILIES.iter().position(|f| f.0 == h.family) else {
+            // No scored hint has one (families are interned); counted whole, nothing is lost.
+            unlisted += h.score as f32;
+            continue;
+        };
+        let e = &mut by_family[i];
         let rest = rest_factor(h.family);
         // Keep the max separately and add the rest at the family's factor.
         if h.score > e.0 {
@@ -80,10 +86,11 @@ pub fn family_points<'a>(hints: impl IntoIterator<Item = &'a Hint>) -> f32 {
             e.1 += h.score as f32 * rest;
         }
     }
-    by_family
-        .values()
-        .map(|&(max, rest)| (max as f32 + rest).min(100.0))
-        .sum()
+    unlisted
+        + by_family
+            .iter()
+            .map(|&(max, rest)| (max as f32 + rest).min(100.0))
+            .sum::<f32>()
 }
 
 /// The combos whose families are all present among `hints`, as hints of their own (no evidence

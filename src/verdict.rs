@@ -1,7 +1,85 @@
 //! What the engine returns: the `../shared/CLI.md` output shape.
 
-use serde::Serialize;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
 use serde_json::Value;
+
+/// A rule id or an explanation key: a literal, or shared with the compiled rule it names, so
+/// that a hint's names cost no allocation.
+#[derive(Clone)]
+pub enum Name {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Name::Static(s) => s,
+            Name::Shared(s) => s,
+        }
+    }
+}
+
+impl Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&'static str> for Name {
+    fn from(s: &'static str) -> Self {
+        Name::Static(s)
+    }
+}
+
+impl From<String> for Name {
+    fn from(s: String) -> Self {
+        Name::Shared(s.into())
+    }
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Name {}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
 
 /// How strongly the extension warns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -69,7 +147,7 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     /// `text`, `url`, `subject`, `from`, `links[2].href`, `attachments[0]` …
-    pub field: String,
+    pub field: Name,
     pub start: u32,
     pub end: u32,
     /// The matched source text (or, for derived evidence such as a look-alike's target, the
@@ -97,13 +175,13 @@ impl Evidence {
 /// One matched pattern.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hint {
-    pub rule: String,
+    pub rule: Name,
     pub family: &'static str,
     pub stage: &'static str,
     pub score: u8,
     pub evidence: Vec<Evidence>,
     /// Explanation message key (the words live in the extension's `_locales/` and the demo).
-    pub key: String,
+    pub key: Name,
 }
 
 /// The verdict on one record.

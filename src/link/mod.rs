@@ -137,12 +137,12 @@ impl Collector<'_> {
         }
         let family = family_of(signal);
         self.hints.push(Hint {
-            rule: signal.to_string(),
+            rule: signal.into(),
             family,
             stage: "delivery",
             score: weight,
             evidence,
-            key: key_of(signal),
+            key: key_of(signal).into(),
         });
     }
 
@@ -158,7 +158,7 @@ impl Collector<'_> {
         let s16 = limits::utf16_offset(self.orig, start);
         let e16 = limits::utf16_offset(self.orig, end);
         Evidence {
-            field: self.place.url_field.to_string(),
+            field: self.place.url_field.to_string().into(),
             start: self.place.url_base + s16,
             end: self.place.url_base + e16,
             text: self.orig[start..end].to_string(),
@@ -529,7 +529,7 @@ impl LinkScorer {
         let (start, end) = find_utf16(text, &shown);
         let ev = vec![
             Evidence {
-                field: c.place.text_field.to_string(),
+                field: c.place.text_field.to_string().into(),
                 start,
                 end,
                 text: limits::utf16_slice(text, start, end),
