@@ -3,7 +3,9 @@
 use crate::error::Error;
 use crate::family;
 use crate::limits;
-use crate::matcher::{best_window, fill_char_positions, AtomId, Hit, Matcher, MatcherBuilder};
+use crate::matcher::{
+    best_window, fill_char_positions, AtomId, Hit, Matcher, MatcherBuilder, WindowScratch,
+};
 use crate::normalize::{normalize_into, normalize_mapped_until, Normalized};
 use crate::rules::{validate_rule, DampenerSpec, Direction, Lexicon, RuleSpec};
 use crate::verdict::{Evidence, Hint, Name};
@@ -260,15 +262,17 @@ impl LureSet {
             return scan;
         }
         fill_char_positions(&norm.text, hits);
+        let mut windows = WindowScratch::default();
         let mut fired: Vec<(u32, Vec<usize>)> = Vec::new();
         for ri in candidates {
             let r = &self.rules[ri as usize];
-            if let Some(chosen) = best_window(hits, &r.clauses.all, r.clauses.window) {
+            if let Some(chosen) = best_window(hits, &r.clauses.all, r.clauses.window, &mut windows)
+            {
                 fired.push((ri, chosen));
             }
         }
         for d in damps {
-            if best_window(hits, &d.clauses.all, d.clauses.window).is_some() {
+            if best_window(hits, &d.clauses.all, d.clauses.window, &mut windows).is_some() {
                 scan.damp = scan.damp.min(d.factor);
             }
         }

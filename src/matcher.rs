@@ -396,11 +396,24 @@ pub fn fill_char_positions(text: &str, hits: &mut [Hit]) {
     }
 }
 
+/// Buffers for [`best_window`], reused across the rules of one field.
+#[derive(Default)]
+pub struct WindowScratch {
+    cands: Vec<(usize, usize)>,
+    counts: Vec<usize>,
+}
+
 /// The smallest set of hits, one per clause, that fits in `window` characters; indices into
 /// `hits`. Hits are sorted by start. `None` when the clauses cannot all be met in a window.
-pub fn best_window(hits: &[Hit], clauses: &[Vec<AtomId>], window: u32) -> Option<Vec<usize>> {
+pub fn best_window(
+    hits: &[Hit],
+    clauses: &[Vec<AtomId>],
+    window: u32,
+    scratch: &mut WindowScratch,
+) -> Option<Vec<usize>> {
     // (hit index, clause index) for every hit that satisfies some clause, in text order.
-    let mut cands: Vec<(usize, usize)> = Vec::new();
+    let WindowScratch { cands, counts } = scratch;
+    cands.clear();
     for (hi, h) in hits.iter().enumerate() {
         for (ci, c) in clauses.iter().enumerate() {
             if c.contains(&h.atom) {
@@ -412,7 +425,8 @@ pub fn best_window(hits: &[Hit], clauses: &[Vec<AtomId>], window: u32) -> Option
     if k == 1 {
         return cands.first().map(|&(hi, _)| vec![hi]);
     }
-    let mut counts = vec![0usize; k];
+    counts.clear();
+    counts.resize(k, 0);
     let mut covered = 0;
     let mut best: Option<(u32, usize, usize)> = None;
     let mut lo = 0;
