@@ -232,6 +232,18 @@ impl<const MAPPED: bool> Pass<'_, MAPPED> {
         self.last_cjk = cjk;
     }
 
+    /// Any other character: compatibility-decomposed, marks dropped, lower-cased, folded.
+    fn decomposed(&mut self, c: char, span: (u32, u32)) {
+        decompose_compatible(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            for l in d.to_lowercase() {
+                self.emit(fold_homoglyph(l), span);
+            }
+        });
+    }
+
     fn finish(&mut self) {
         // A trailing space carries no meaning; a trailing symbol or emoji may (`💰`, `secret//`).
         if let Some((p, s, e)) = self.pending.take() {
@@ -381,14 +393,14 @@ fn run<const MAPPED: bool>(input: &str, out: &mut Normalized, upto: usize) {
             pass.emit(if c == '\u{3000}' { ' ' } else { c }, span);
             continue;
         }
-        decompose_compatible(c, |d| {
-            if is_combining_mark(d) {
-                return;
-            }
-            for l in d.to_lowercase() {
-                pass.emit(fold_homoglyph(l), span);
-            }
-        });
+        if (0xFF01..=0xFF5E).contains(&(c as u32)) && c != '｀' {
+            // Full-width ASCII forms (，？！： in Chinese text): NFKD maps each to its ASCII
+            // character (`full_width_agrees_with_nfkd` checks). The back-tick also folds to an
+            // apostrophe, so it takes the long way.
+            pass.ascii((c as u32 - 0xFEE0) as u8, span);
+            continue;
+        }
+        pass.decomposed(c, span);
     }
     pass.finish();
 }
@@ -461,6 +473,40 @@ mod tests {
         assert!(part.text.len() < full.text.len());
         for i in 0..40 {
             assert_eq!(part.map[i], full.map[i], "byte {i}");
+        }
+    }
+
+    #[test]
+    fn full_width_agrees_with_nfkd() {
+        // Every full-width form, alone and between letters, CJK and noise.
+        for cp in (0xFF01u32..=0xFF5E).filter(|&cp| cp != 0xFF40) {
+            let c = char::from_u32(cp).unwrap();
+            for ctx in ["", "a", "A", "内", " ", "-", "$", "aa"] {
+                let input: Vec<char> = format!("{ctx}{c}{ctx}{c}x").chars().collect();
+                let via = |fast: bool| {
+                    let mut out = Normalized::default();
+                    let mut pass = Pass::<true> {
+                        out: &mut out,
+                        last: None,
+                        last_cjk: false,
+                        pending: None,
+                    };
+                    for (i, &d) in input.iter().enumerate() {
+                        let span = (i as u32, i as u32 + 1);
+                        match (fast, d == c) {
+                            (true, true) => pass.ascii((cp - 0xFEE0) as u8, span),
+                            (false, true) => pass.decomposed(d, span),
+                            (_, false) if d.is_ascii() => pass.ascii(d as u8, span),
+                            (_, false) => pass.content(d, true, span),
+                        }
+                    }
+                    pass.finish();
+                    out
+                };
+                let (fast, slow) = (via(true), via(false));
+                assert_eq!(fast.text, slow.text, "{c:?} in {ctx:?}");
+                assert_eq!(fast.map, slow.map, "{c:?} in {ctx:?}");
+            }
         }
     }
 
