@@ -56,7 +56,7 @@
 //! error line, a URL that does not parse gets the `link.malformed` hint, and a bad policy an
 //! [`Error`] naming the key. Work is linear in the input and capped ([`limits`]): 64 KiB per
 //! text field, 8 KiB per URL, 500 messages per thread, 200 links and attachments per email,
-//! 50 URLs per text field, 128 bytes per term. `re:` patterns in a policy's extra rules use the regex-lite crate (no
+//! 50 URLs per text field. `re:` patterns in a policy's extra rules use the regex-lite crate (no
 //! backtracking: O(pattern × text) time) with a size limit.
 //!
 //! # Performance

@@ -12,10 +12,6 @@ use crate::matcher::Hit;
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 /// Bytes of one URL that are scored.
 pub const MAX_URL_BYTES: usize = 8 * 1024;
-/// Bytes of one normalised term (a lexicon term, a rule literal, a policy keyword). The term
-/// search walks the term trie from each place a term may start, as far as the text follows
-/// some term, so this bounds the work per text byte. The longest built-in term has 28.
-pub const MAX_TERM_BYTES: usize = 128;
 /// Term hits kept per field (a text made only of trigger words cannot blow up rule evaluation).
 pub const MAX_HITS: usize = 4096;
 /// Messages of a thread that are scored (the most recent ones).

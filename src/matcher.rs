@@ -1,19 +1,15 @@
 //! One pass over normalised text finds every term of every rule.
 //!
 //! All literal terms (from the lexicon, the rules and the policy) go into a single Aho-Corasick
-//! automaton, so the cost of a scan grows with the text, not with the number of rules. The text
-//! is searched by anchored walks of its trie from the places where a term may start (never
-//! inside a word, since a term that starts with a letter or digit needs a word boundary). Each term
-//! points at the *atoms* it belongs to (a concept, or a rule's own literal). Rules are then
+//! automaton ([`Literals`]), so the cost of a scan grows with the text, not with the number of
+//! rules. Each term points at the *atoms* it belongs to (a concept, or a rule's own literal). Rules are then
 //! evaluated over the short list of atom hits. `re:` patterns run as separate regexes (regex-lite
 //! never backtracks); the built-in rules use none, so they cost nothing unless a
 //! policy adds them.
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::automaton::{Automaton, OverlappingState};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, Input, Match, MatchKind};
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex_lite::Regex;
 
 use crate::normalize::normalize_term;
@@ -38,6 +34,7 @@ pub struct Hit {
 
 struct Term {
     upper: bool,
+    left_boundary: bool,
     right_boundary: bool,
     atoms: Vec<AtomId>,
 }
@@ -129,12 +126,6 @@ impl<'a> MatcherBuilder<'a> {
         if term.is_empty() {
             return Err(format!("term {raw:?} is empty after normalisation"));
         }
-        if term.len() > crate::limits::MAX_TERM_BYTES {
-            return Err(format!(
-                "term {raw:?} is longer than {} bytes",
-                crate::limits::MAX_TERM_BYTES
-            ));
-        }
         if !upper {
             for variant in typo_variants(&term) {
                 self.add_normalized(variant, stem, false, atom);
@@ -147,6 +138,7 @@ impl<'a> MatcherBuilder<'a> {
     fn add_normalized(&mut self, term: String, stem: bool, upper: bool, atom: AtomId) {
         let len = &mut self.shortest[atom as usize];
         *len = (*len).min(term.len());
+        let first = term.chars().next().unwrap_or(' ');
         let last = term.chars().last().unwrap_or(' ');
         let key = (term.clone(), stem, upper);
         let idx = match self.term_index.get(&key) {
@@ -156,6 +148,7 @@ impl<'a> MatcherBuilder<'a> {
                     term,
                     Term {
                         upper,
+                        left_boundary: first.is_ascii_alphanumeric(),
                         right_boundary: last.is_ascii_alphanumeric() && !stem,
                         atoms: Vec::new(),
                     },
@@ -217,15 +210,8 @@ impl<'a> MatcherBuilder<'a> {
 
     pub fn build(self) -> Result<Matcher, String> {
         let (patterns, terms): (Vec<String>, Vec<Term>) = self.terms.into_iter().unzip();
-        // A contiguous NFA rather than a DFA: with thousands of terms (typo variants included)
-        // the DFA takes ~16 MB, which misses the cache on every byte and is no faster; the NFA
-        // takes a fraction of that, in the WASM heap too, and builds in half the time.
-        let ac = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| format!("cannot build the term automaton: {e}"))?;
         Ok(Matcher {
-            ac,
+            literals: Literals::new(patterns.iter().map(String::as_str))?,
             terms,
             regexes: self.regexes,
             atom_count: self.atoms,
@@ -236,7 +222,7 @@ impl<'a> MatcherBuilder<'a> {
 
 /// Finds atom hits in normalised text.
 pub struct Matcher {
-    ac: NFA,
+    literals: Literals,
     terms: Vec<Term>,
     regexes: Vec<(Regex, AtomId)>,
     atom_count: u32,
@@ -266,60 +252,26 @@ impl Matcher {
     pub fn find_into(&self, text: &str, hits: &mut Vec<Hit>) {
         let bytes = text.as_bytes();
         hits.clear();
-        // An anchored walk of the term trie from every place a term may start, instead of one
-        // unanchored scan: a term that begins with a letter or digit needs a word boundary on
-        // its left, so inside a word no walk starts, and a walk never follows failure links.
-        // Each walk ends at the first byte no term continues with: at most
-        // `limits::MAX_TERM_BYTES` long, and one or two bytes at most places.
-        let Ok(start) = self.ac.start_state(Anchored::Yes) else {
-            return;
-        };
-        let mut prev_alnum = false;
-        for (i, &b) in bytes.iter().enumerate() {
-            let alnum = b.is_ascii_alphanumeric();
-            let inside_word = alnum && prev_alnum;
-            prev_alnum = alnum;
-            // UTF-8 continuation bytes start no character.
-            if inside_word || (0x80..0xC0).contains(&b) {
-                continue;
+        self.literals.for_each(text, |t, s, e| {
+            let term = &self.terms[t as usize];
+            // A term that starts or ends with a letter or digit is a word (or a stem, `secret*`).
+            if term.left_boundary && s > 0 && bytes[s - 1].is_ascii_alphanumeric() {
+                return;
             }
-            let mut sid = start;
-            for (j, &c) in bytes[i..].iter().enumerate() {
-                sid = self.ac.next_state(Anchored::Yes, sid, c);
-                if !self.ac.is_special(sid) {
-                    continue;
-                }
-                if self.ac.is_dead(sid) {
-                    break;
-                }
-                let end = i + j + 1;
-                for k in 0..self.ac.match_len(sid) {
-                    let pid = self.ac.match_pattern(sid, k);
-                    // Match lists also hold the terms that are proper suffixes of this path;
-                    // their own walk reports them.
-                    if end - self.ac.pattern_len(pid) != i {
-                        continue;
-                    }
-                    let term = &self.terms[pid.as_usize()];
-                    if term.right_boundary
-                        && end < bytes.len()
-                        && bytes[end].is_ascii_alphanumeric()
-                    {
-                        continue;
-                    }
-                    for &atom in &term.atoms {
-                        hits.push(Hit {
-                            atom,
-                            start: i,
-                            end,
-                            cstart: 0,
-                            cend: 0,
-                            upper: term.upper,
-                        });
-                    }
-                }
+            if term.right_boundary && e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                return;
             }
-        }
+            for &atom in &term.atoms {
+                hits.push(Hit {
+                    atom,
+                    start: s,
+                    end: e,
+                    cstart: 0,
+                    cend: 0,
+                    upper: term.upper,
+                });
+            }
+        });
         for (re, atom) in &self.regexes {
             for m in re.find_iter(text) {
                 if m.start() < m.end() {
@@ -339,17 +291,63 @@ impl Matcher {
     }
 }
 
-/// Every match of `nfa`'s patterns in `text`, overlaps included, in order of their ends. The
-/// contiguous NFA is used directly rather than through `AhoCorasick`, which would also compile
-/// the DFA and the packed searchers into the WASM build.
-pub fn overlapping<'a>(nfa: &'a NFA, text: &'a str) -> impl Iterator<Item = Match> + 'a {
-    let input = Input::new(text);
-    let mut state = OverlappingState::start();
-    std::iter::from_fn(move || {
-        // An unanchored search of a built NFA cannot fail.
-        nfa.try_find_overlapping(&input, &mut state).ok()?;
-        state.get_match()
-    })
+/// A set of literal strings, found anywhere in a text, overlaps included: a double-array
+/// Aho-Corasick automaton over characters (the daachorse crate), which steps through CJK text a
+/// character at a time rather than a byte, with one or two array reads a step. Strings listed
+/// more than once are one pattern that reports every index it was listed at.
+#[derive(Default)]
+pub struct Literals {
+    /// `None` for an empty set (the automaton needs one pattern at least).
+    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// The indices of each distinct string, by pattern value.
+    indices: Vec<Vec<u32>>,
+}
+
+impl Literals {
+    /// The strings, in the order their indices count; empty ones never match.
+    pub fn new<'a>(strings: impl IntoIterator<Item = &'a str>) -> Result<Literals, String> {
+        let mut value: HashMap<&str, u32> = HashMap::new();
+        let mut indices: Vec<Vec<u32>> = Vec::new();
+        for (i, s) in strings.into_iter().enumerate() {
+            if s.is_empty() {
+                continue;
+            }
+            let v = *value.entry(s).or_insert_with(|| {
+                indices.push(Vec::new());
+                indices.len() as u32 - 1
+            });
+            indices[v as usize].push(i as u32);
+        }
+        if value.is_empty() {
+            return Ok(Literals {
+                automaton: None,
+                indices,
+            });
+        }
+        // In a fixed order, so that matches ending together come out in the same order on
+        // every run (a HashMap's order is random).
+        let mut patterns: Vec<(&str, u32)> = value.into_iter().collect();
+        patterns.sort_unstable_by_key(|&(_, v)| v);
+        let automaton = CharwiseDoubleArrayAhoCorasick::with_values(patterns)
+            .map_err(|e| format!("cannot build the term automaton: {e}"))?;
+        Ok(Literals {
+            automaton: Some(automaton),
+            indices,
+        })
+    }
+
+    /// Calls `f(index, start, end)` for every occurrence (byte offsets), in order of their ends.
+    #[inline]
+    pub fn for_each(&self, text: &str, mut f: impl FnMut(u32, usize, usize)) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        for m in automaton.find_overlapping_iter(text) {
+            for &i in &self.indices[m.value() as usize] {
+                f(i, m.start(), m.end());
+            }
+        }
+    }
 }
 
 /// Width of a character in window units (see [`Hit::cstart`]).
@@ -471,12 +469,13 @@ mod tests {
     use super::*;
     use crate::normalize::normalize;
 
-    /// What [`Matcher::find`] must return: every overlapping match of the unanchored automaton
-    /// that has a word boundary where its term needs one.
-    fn unanchored_reference(m: &Matcher, text: &str) -> Vec<Hit> {
+    /// What [`Matcher::find`] must return: every overlapping match of a reference automaton
+    /// (the aho-corasick crate) over the same patterns that has a word boundary where its term
+    /// needs one.
+    fn reference(ac: &aho_corasick::AhoCorasick, m: &Matcher, text: &str) -> Vec<Hit> {
         let b = text.as_bytes();
         let mut hits = Vec::new();
-        for mt in overlapping(&m.ac, text) {
+        for mt in ac.find_overlapping_iter(text) {
             let (s, e) = (mt.start(), mt.end());
             let term = &m.terms[mt.pattern().as_usize()];
             if b[s].is_ascii_alphanumeric() && s > 0 && b[s - 1].is_ascii_alphanumeric() {
@@ -501,11 +500,11 @@ mod tests {
         hits
     }
 
-    /// Guards the anchored walks in `find`: on text made of the built-in lexicon's own terms,
-    /// cut and joined every way (inside words, across CJK, after symbols), they must find
-    /// exactly what one unanchored scan with boundary checks finds.
+    /// Guards the term search (`Literals` and the boundary checks in `find`): on text made of
+    /// the built-in lexicon's own terms, cut and joined every way (inside words, across CJK,
+    /// after symbols), it must find exactly what a reference automaton finds.
     #[test]
-    fn anchored_walks_find_what_the_unanchored_scan_finds() {
+    fn term_search_finds_what_a_reference_automaton_finds() {
         let lexicon = crate::rules::builtin_lexicon().unwrap();
         let mut b = MatcherBuilder::new(&lexicon.concepts);
         for name in lexicon.concepts.keys() {
@@ -514,6 +513,7 @@ mod tests {
         for lit in ["$", "💰", "ok?", "secret*", "500元", "e mail", "内部*"] {
             b.alternative(lit).unwrap();
         }
+        let ac = aho_corasick::AhoCorasick::new(b.terms.iter().map(|(p, _)| p)).unwrap();
         let m = b.build().unwrap();
         let terms: Vec<&String> = lexicon.concepts.values().flatten().collect();
         const GLUE: &[&str] = &["", " ", "x", "7", "内", "，", "$", "-", "é", "ab "];
@@ -540,7 +540,7 @@ mod tests {
                 input.push_str(GLUE[next() % GLUE.len()]);
             }
             let text = normalize(&input).text;
-            let want = unanchored_reference(&m, &text);
+            let want = reference(&ac, &m, &text);
             found += want.len();
             assert_eq!(m.find(&text), want, "{text:?}");
         }

@@ -3,9 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::nfa::contiguous::NFA;
-
-use crate::matcher;
+use crate::matcher::Literals;
 
 use super::domain::{is_within, name_of, registrable, skeleton};
 use super::lists;
@@ -84,8 +82,8 @@ pub struct LinkIndex {
     pub brands: Vec<Term>,
     pub keywords: Vec<Term>,
     /// Automata over `brands` and `keywords` (one pass per host instead of one per term).
-    brand_ac: NFA,
-    keyword_ac: NFA,
+    brand_ac: Literals,
+    keyword_ac: Literals,
     /// Brand word → index in `brands` (whole-token look-ups).
     brand_words: HashMap<String, usize>,
     shorteners: HashSet<&'static str>,
@@ -227,7 +225,8 @@ impl LinkIndex {
         let free = lists::sections(lists::FREE_HOSTING);
 
         let automaton = |terms: &[Term]| {
-            NFA::new(terms.iter().map(|t| t.word.as_str())).expect("small literal automaton")
+            // Only a set past the automaton's 2^31 states fails to build; then none match.
+            Literals::new(terms.iter().map(|t| t.word.as_str())).unwrap_or_default()
         };
         let brand_ac = automaton(&brands);
         let keyword_ac = automaton(&keywords);
@@ -338,8 +337,8 @@ impl LinkIndex {
     }
 }
 
-fn overlapping(ac: &NFA, s: &str) -> Vec<(usize, usize)> {
-    matcher::overlapping(ac, s)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect()
+fn overlapping(ac: &Literals, s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    ac.for_each(s, |i, start, _| out.push((i as usize, start)));
+    out
 }
