@@ -3,7 +3,7 @@
 
 use crate::limits;
 use crate::link::domain::{registrable, to_unicode};
-use crate::link::{LinkIndex, LinkScorer, Place};
+use crate::link::{is_official_suffix, LinkIndex, LinkScorer, Place};
 use crate::verdict::{Evidence, Hint};
 
 /// Free mail providers: an "official" sender does not write from these.
@@ -81,6 +81,34 @@ const OFFICIAL_WORDS: &[&str] = &[
     "mailer-daemon",
     "hr department",
     "payroll",
+];
+
+/// Words in a display name that claim a government body (a subset of [`OFFICIAL_WORDS`]'
+/// kind: not a bank or a company's IT desk, which write from their own domains).
+const GOVERNMENT_WORDS: &[&str] = &[
+    "国务院",
+    "委员会",
+    "发改委",
+    "发展改革委",
+    "国家安全",
+    "公安",
+    "税务局",
+    "办公厅",
+    "政府",
+    "法院",
+    "检察院",
+    "保密局",
+    "保密办",
+    "保密工作",
+    "保密委",
+    "人社局",
+    "社保局",
+    "医保局",
+    "ministry",
+    "government",
+    "police",
+    "tax office",
+    "revenue service",
 ];
 
 /// The parts of a `From` line: `Display Name <user@domain>` or a bare address.
@@ -186,6 +214,20 @@ pub fn sender_hints(links: &LinkScorer, from: &str) -> Vec<Hint> {
             sender_evidence(from, &s, word),
         ));
     }
+    // A government body's name on a domain that is not a government one (nor free mail,
+    // covered above, nor one the organisation vouches for): `国家保密局 <x@gov-check.cn.com>`.
+    let government = GOVERNMENT_WORDS.iter().find(|w| display_l.contains(*w));
+    if let Some(word) = government {
+        let vouched = links.index.is_allowed(&s.domain) || links.index.is_protected(&s.domain);
+        if !is_official_suffix(&addr_reg) && !FREEMAIL.contains(&addr_reg.as_str()) && !vouched {
+            out.push(hint(
+                "email.official_sender_unofficial_domain",
+                "impersonation",
+                35,
+                sender_evidence(from, &s, word),
+            ));
+        }
+    }
     // The sender's domain as a link: look-alikes of popular or protected domains.
     let place = Place {
         url_field: "from",
@@ -260,14 +302,9 @@ pub fn attachment_hints(
         } else {
             ""
         };
-        let prev = if parts.len() >= 3 {
-            parts[parts.len() - 2].trim()
-        } else {
-            ""
-        };
         let dangerous = index.dangerous_ext.contains(ext);
         // A right-to-left override hides the real extension just as a decoy one does.
-        let (rule, family, score) = if has_bidi || (dangerous && index.decoy_ext.contains(prev)) {
+        let (rule, family, score) = if has_bidi || index.is_double_extension(&clean) {
             ("email.double_extension", "attachment", 75)
         } else if dangerous {
             ("email.dangerous_attachment", "attachment", 55)
@@ -289,6 +326,7 @@ pub fn attachment_hints(
 pub const SIGNALS: &[&str] = &[
     "email.display_name_mismatch",
     "email.official_sender_freemail",
+    "email.official_sender_unofficial_domain",
     "email.dangerous_attachment",
     "email.double_extension",
     "email.archive_password",

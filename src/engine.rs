@@ -357,7 +357,8 @@ impl Engine {
         self.add_text_hints(tally, hints, damp, field, text, message);
     }
 
-    /// Add a field's lure hints and the hints of the URLs in `text`, dampened by `damp`.
+    /// Add a field's lure hints and the hints of the URLs and disguised file names in `text`,
+    /// dampened by `damp`.
     fn add_text_hints(
         &self,
         tally: &mut Tally,
@@ -376,6 +377,15 @@ impl Engine {
                 text_field: field,
             };
             hints.extend(self.links.score(&capped[s..e], None, place));
+        }
+        let mut utf16 = limits::Utf16Cursor::new(capped);
+        for (s, e) in extract::find_file_names(capped) {
+            let place = Place {
+                url_field: field,
+                url_base: utf16.offset(s),
+                text_field: field,
+            };
+            hints.extend(self.links.score_file_name(&capped[s..e], place));
         }
         for h in &mut hints {
             for ev in &mut h.evidence {

@@ -109,6 +109,15 @@ fn is_noise(c: char) -> bool {
     !(is_cjk(c) || c.is_alphanumeric())
 }
 
+/// Pictographs that stand for a word (money, a gift, a red envelope, a hush): content like a
+/// letter, never a separator to drop between CJK characters (`资料发我，💰好说`).
+fn is_emoji_word(c: char) -> bool {
+    matches!(
+        c,
+        '💰' | '💵' | '💴' | '💶' | '💷' | '💸' | '🤑' | '🧧' | '🎁' | '🤫' | '❤' | '😘'
+    )
+}
+
 /// Latin look-alikes from Cyrillic and Greek that are used to dodge English keywords.
 /// Only letters whose lower-case glyphs are near identical are folded.
 fn fold_homoglyph(c: char) -> char {
@@ -167,7 +176,7 @@ impl<const MAPPED: bool> Pass<'_, MAPPED> {
 
     /// Write one folded character of content or noise.
     fn emit(&mut self, c: char, span: (u32, u32)) {
-        if c.is_whitespace() || is_noise(c) {
+        if c.is_whitespace() || (is_noise(c) && !is_emoji_word(c)) {
             // Hyphens and underscores join words (`internal-only`, `INTERNAL_ONLY.xlsx`): they
             // read as spaces.
             let as_char = if c.is_whitespace() || c == '-' || c == '_' {
@@ -429,7 +438,11 @@ mod tests {
         assert_eq!(n("内部 data"), "内部 data");
         assert_eq!(n("hi   world\n\tagain"), "hi world again");
         assert_eq!(n("  trailing  "), "trailing");
-        assert_eq!(n("$500 💰 ok"), "$500💰ok");
+        assert_eq!(n("$500 ★ ok"), "$500★ok");
+        // A pictograph that stands for a word is content, not a separator.
+        assert_eq!(n("$500 💰 ok"), "$500 💰 ok");
+        assert_eq!(n("资料发我，💰好说"), "资料发我,💰好说");
+        assert_eq!(n("内★部资料"), "内部资料");
     }
 
     #[test]

@@ -78,6 +78,49 @@ pub fn find_urls(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Characters that end a file name written in text: spaces, quotes, brackets and the
+/// punctuation that separates it from the sentence (a Chinese colon, a comma).
+fn ends_file_name(c: char) -> bool {
+    c.is_whitespace()
+        || "\"'<>()[]{}|,;:!?*`".contains(c)
+        || "：，；。！？、“”‘’（）【】《》「」".contains(c)
+}
+
+/// Byte ranges of the words in `text` that look like file names with an extension
+/// (`会议纪要.pdf.scr`, `Org_Chart.docx.exe`), at most [`MAX_URLS_PER_FIELD`]; URLs and paths
+/// (anything with a `/` or `\\`) are left to [`find_urls`].
+pub fn find_file_names(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(off) = text[from..].find('.') {
+        let dot = from + off;
+        let start = text[..dot]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| ends_file_name(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[dot..]
+            .char_indices()
+            .find(|&(_, c)| ends_file_name(c))
+            .map_or(text.len(), |(i, _)| dot + i);
+        from = end.max(dot + 1);
+        let word = text[start..end].trim_end_matches('.');
+        let ext = word.rsplit('.').next().unwrap_or("");
+        let named = word.len() > ext.len() + 1 && !word.starts_with('.');
+        if named
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+            && !word.contains(['/', '\\', '@'])
+        {
+            out.push((start, start + word.len()));
+            if out.len() >= MAX_URLS_PER_FIELD {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Length of `s` without trailing punctuation that ends a sentence rather than a URL.
 fn trim_trailing(s: &str) -> usize {
     let mut t = s;
@@ -172,6 +215,29 @@ mod tests {
             urls("(https://a.example.org/x)"),
             vec!["https://a.example.org/x"]
         );
+    }
+
+    #[test]
+    fn finds_file_names_between_words_and_punctuation() {
+        let names = |t: &str| -> Vec<String> {
+            find_file_names(t)
+                .into_iter()
+                .map(|(s, e)| t[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            names("下载后直接双击打开：会议纪要.pdf.scr"),
+            vec!["会议纪要.pdf.scr"]
+        );
+        assert_eq!(
+            names("open it: Org_Chart_2025.docx.exe, then reply."),
+            vec!["Org_Chart_2025.docx.exe"]
+        );
+        assert_eq!(
+            names("see (notes.txt) and \"a b.pdf\"."),
+            vec!["notes.txt", "b.pdf"]
+        );
+        assert!(names("Thanks. Version 2. https://x.example/a.exe C:\\tmp\\x.exe").is_empty());
     }
 
     #[test]

@@ -324,6 +324,18 @@ impl LinkIndex {
         self.popular.contains(reg) || self.is_allowed(host) || self.is_protected(host)
     }
 
+    /// Is `name` (lower-case) a program dressed as a document: a dangerous extension right
+    /// after a document one (`report.pdf.exe`, `纪要.doc.scr`)?
+    pub fn is_double_extension(&self, name: &str) -> bool {
+        let mut parts = name.rsplit('.');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(ext), Some(prev), Some(_)) => {
+                self.dangerous_ext.contains(ext.trim()) && self.decoy_ext.contains(prev.trim())
+            }
+            _ => false,
+        }
+    }
+
     pub fn is_popular(&self, reg: &str) -> bool {
         self.popular.contains(reg)
     }

@@ -36,6 +36,21 @@ const LOGIN_NAME_WORDS: &[&str] = &[
     "mail", "webmail", "update", "service", "support",
 ];
 
+/// Words in a link's visible text that ask for a login (`请登录查看`, `Sign in to view`).
+const LOGIN_TEXT_WORDS: &[&str] = &[
+    "登录",
+    "登陆",
+    "输入密码",
+    "账号密码",
+    "验证账号",
+    "log in",
+    "login",
+    "sign in",
+    "signin",
+    "verify your",
+    "password",
+];
+
 /// Words in a path or host that mark a login or account page.
 const LOGIN_WORDS: &[&str] = &[
     "login",
@@ -144,6 +159,19 @@ impl Collector<'_> {
             evidence,
             key: key_of(signal).into(),
         });
+    }
+
+    /// Evidence covering the first case-insensitive occurrence of `needle` in the link's
+    /// visible text `text`, or the whole text.
+    fn text_evidence(&self, text: &str, needle: &str) -> Evidence {
+        let (start, end) = find_utf16(text, needle);
+        Evidence {
+            field: self.place.text_field.to_string().into(),
+            start,
+            end,
+            text: limits::utf16_slice(text, start, end),
+            message: None,
+        }
     }
 
     /// Evidence covering the first case-insensitive occurrence of `needle` in the URL, or the
@@ -291,8 +319,19 @@ impl LinkScorer {
             c.add("link.free_hosting", 15, vec![ev]);
         }
         if self.index.is_shortener(&host) && !self.index.is_allowed(&host) {
-            let ev = c.span(&host_needle);
-            c.add("link.shortener", 20, vec![ev]);
+            let mut ev = vec![c.span(&host_needle)];
+            // A login behind a shortened link hides where the password would go.
+            let login = text.and_then(|t| {
+                let lower = t.to_ascii_lowercase();
+                LOGIN_TEXT_WORDS
+                    .iter()
+                    .find(|w| lower.contains(*w))
+                    .map(|w| (t, *w))
+            });
+            if let Some((t, w)) = login {
+                ev.push(c.text_evidence(t, w));
+            }
+            c.add("link.shortener", if login.is_some() { 40 } else { 20 }, ev);
         }
         let redirect_target = self.open_redirect(&mut c, &url, &host, &reg, depth);
         self.path_signals(&mut c, &url, &host, known);
@@ -424,6 +463,25 @@ impl LinkScorer {
         Some(inner_reg)
     }
 
+    /// Hints for a file name written in message text (`会议纪要.pdf.scr`): a program dressed as
+    /// a document by a double extension or a right-to-left override. A plain program name
+    /// (`setup.exe`) is ordinary talk among colleagues and gets none.
+    pub fn score_file_name(&self, name: &str, place: Place<'_>) -> Vec<Hint> {
+        let mut c = Collector {
+            orig: name,
+            place,
+            hints: Vec::new(),
+        };
+        if name.contains(is_bidi_control) {
+            let ev = c.span(name);
+            c.add("link.rtl_override", 65, vec![ev]);
+        } else if self.index.is_double_extension(&name.to_lowercase()) {
+            let ev = c.span(name);
+            c.add("link.double_extension", 70, vec![ev]);
+        }
+        c.hints
+    }
+
     /// Downloads, double extensions and login words in the path.
     fn path_signals(&self, c: &mut Collector<'_>, url: &Url, host: &str, known: bool) {
         let path = percent_decode(url.path());
@@ -432,12 +490,11 @@ impl LinkScorer {
         let parts: Vec<&str> = lower.split('.').collect();
         if parts.len() >= 2 {
             let ext = parts[parts.len() - 1];
-            let prev = parts[parts.len() - 2];
             // Scripts and pages a browser only displays are not downloads on the web (they are
             // as attachments); `x.com` at the end of a path is a name, not an executable.
             let dangerous =
                 self.index.dangerous_ext.contains(ext) && !WEB_NATIVE_EXT.contains(&ext);
-            if dangerous && parts.len() >= 3 && self.index.decoy_ext.contains(prev) {
+            if dangerous && self.index.is_double_extension(&lower) {
                 let ev = c.span(last);
                 c.add("link.double_extension", 70, vec![ev]);
             } else if dangerous {
@@ -526,15 +583,8 @@ impl LinkScorer {
         let d = normalized_distance(&shown_reg, reg);
         // A familiar or near-identical domain shown over a different one is the classic lure.
         let w = if known_shown || d <= 0.3 { 70 } else { 50 };
-        let (start, end) = find_utf16(text, &shown);
         let ev = vec![
-            Evidence {
-                field: c.place.text_field.to_string().into(),
-                start,
-                end,
-                text: limits::utf16_slice(text, start, end),
-                message: None,
-            },
+            c.text_evidence(text, &shown),
             c.span(host),
             Evidence::target(&shown),
         ];
@@ -559,7 +609,7 @@ impl IpKind {
 
 /// Government and military suffixes are not checked for look-alikes (Chromium skips them too):
 /// anyone who can register under them is the authority itself.
-fn is_official_suffix(reg: &str) -> bool {
+pub fn is_official_suffix(reg: &str) -> bool {
     [
         ".gov", ".mil", ".gov.cn", ".edu.cn", ".ac.cn", ".gov.uk", ".gov.hk", ".gov.tw",
     ]
