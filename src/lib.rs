@@ -38,7 +38,8 @@
 //! (`src/rules/*.json`): each is a list of clauses over concepts from a bilingual lexicon
 //! (`src/rules/lexicon.json`) that must all match within a window of characters, so a rule
 //! matches meaning (an ask, near a sensitivity marker, near a kind of data) rather than one
-//! sentence. All terms of all rules are compiled into one Aho-Corasick automaton.
+//! sentence. All terms of all rules are compiled into one Aho-Corasick automaton (a double-array
+//! automaton over characters, from the daachorse crate).
 //!
 //! Scoring is additive, in SpamAssassin's manner ([`score`]): each hint adds its weight; within
 //! a family the strongest counts fully and the rest at a quarter (a half for independent link and

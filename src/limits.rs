@@ -6,8 +6,6 @@
 //! A thread keeps its last [`MAX_THREAD_MESSAGES`] messages, an email its first
 //! [`MAX_EMAIL_LINKS`] links and attachments, a text its first [`MAX_URLS_PER_FIELD`] URLs.
 
-use crate::matcher::Hit;
-
 /// Bytes of one text field that are scanned.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 /// Bytes of one URL that are scored.
@@ -36,12 +34,6 @@ pub fn truncate(s: &str, max: usize) -> &str {
 /// A text field cut to [`MAX_FIELD_BYTES`].
 pub fn cap_field(s: &str) -> &str {
     truncate(s, MAX_FIELD_BYTES)
-}
-
-/// Hits cut to [`MAX_HITS`].
-pub fn cap_hits(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.truncate(MAX_HITS);
-    hits
 }
 
 /// The substring of `s` between UTF-16 offsets `start..end` (clamped; never panics): the

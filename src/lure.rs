@@ -45,8 +45,8 @@ pub struct FieldScan {
 }
 
 thread_local! {
-    /// The normalised text and hit list of the last field, kept for their capacity: most
-    /// fields match nothing, and allocating both was a tenth of what such a field cost.
+    /// The normalised text and hit list of the last field, kept for their capacity: two
+    /// allocations fewer per field (about 2 % of what ordinary chat costs).
     static SCRATCH: std::cell::RefCell<(Normalized, Vec<Hit>)> = Default::default();
 }
 

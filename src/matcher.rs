@@ -2,10 +2,10 @@
 //!
 //! All literal terms (from the lexicon, the rules and the policy) go into a single Aho-Corasick
 //! automaton ([`Literals`]), so the cost of a scan grows with the text, not with the number of
-//! rules. Each term points at the *atoms* it belongs to (a concept, or a rule's own literal). Rules are then
-//! evaluated over the short list of atom hits. `re:` patterns run as separate regexes (regex-lite
-//! never backtracks); the built-in rules use none, so they cost nothing unless a
-//! policy adds them.
+//! rules. Each term points at the *atoms* it belongs to (a concept, or a rule's own literal).
+//! Rules are then evaluated over the short list of atom hits. `re:` patterns run as separate
+//! regexes (regex-lite never backtracks); the built-in rules use none, so they cost nothing
+//! unless a policy adds them.
 
 use std::collections::{BTreeMap, HashMap};
 
