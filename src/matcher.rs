@@ -248,30 +248,34 @@ impl Matcher {
         hits
     }
 
+    /// The hits of term `t` found at `start..end` of `bytes`, if it stands where it must: a term
+    /// that starts or ends with a letter or digit is a word (or a stem, `secret*`).
+    fn term_hits(&self, t: u32, start: usize, end: usize, bytes: &[u8], hits: &mut Vec<Hit>) {
+        let term = &self.terms[t as usize];
+        if term.left_boundary && start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+            return;
+        }
+        if term.right_boundary && end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            return;
+        }
+        for &atom in &term.atoms {
+            hits.push(Hit {
+                atom,
+                start,
+                end,
+                cstart: 0,
+                cend: 0,
+                upper: term.upper,
+            });
+        }
+    }
+
     /// [`Matcher::find`] into `hits`, reusing its buffer.
     pub fn find_into(&self, text: &str, hits: &mut Vec<Hit>) {
         let bytes = text.as_bytes();
         hits.clear();
-        self.literals.for_each(text, |t, s, e| {
-            let term = &self.terms[t as usize];
-            // A term that starts or ends with a letter or digit is a word (or a stem, `secret*`).
-            if term.left_boundary && s > 0 && bytes[s - 1].is_ascii_alphanumeric() {
-                return;
-            }
-            if term.right_boundary && e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
-                return;
-            }
-            for &atom in &term.atoms {
-                hits.push(Hit {
-                    atom,
-                    start: s,
-                    end: e,
-                    cstart: 0,
-                    cend: 0,
-                    upper: term.upper,
-                });
-            }
-        });
+        self.literals
+            .for_each(text, |t, s, e| self.term_hits(t, s, e, bytes, hits));
         for (re, atom) in &self.regexes {
             for m in re.find_iter(text) {
                 if m.start() < m.end() {
@@ -469,40 +473,45 @@ mod tests {
     use super::*;
     use crate::normalize::normalize;
 
-    /// What [`Matcher::find`] must return: every overlapping match of a reference automaton
-    /// (the aho-corasick crate) over the same patterns that has a word boundary where its term
-    /// needs one.
+    /// What [`Matcher::find`] must return: the hits of every overlapping match of a reference
+    /// automaton (the aho-corasick crate) over the same patterns.
     fn reference(ac: &aho_corasick::AhoCorasick, m: &Matcher, text: &str) -> Vec<Hit> {
-        let b = text.as_bytes();
         let mut hits = Vec::new();
         for mt in ac.find_overlapping_iter(text) {
-            let (s, e) = (mt.start(), mt.end());
-            let term = &m.terms[mt.pattern().as_usize()];
-            if b[s].is_ascii_alphanumeric() && s > 0 && b[s - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            if term.right_boundary && e < b.len() && b[e].is_ascii_alphanumeric() {
-                continue;
-            }
-            for &atom in &term.atoms {
-                hits.push(Hit {
-                    atom,
-                    start: s,
-                    end: e,
-                    cstart: 0,
-                    cend: 0,
-                    upper: term.upper,
-                });
-            }
+            let t = mt.pattern().as_u32();
+            m.term_hits(t, mt.start(), mt.end(), text.as_bytes(), &mut hits);
         }
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.atom));
         hits.dedup();
         hits
     }
 
-    /// Guards the term search (`Literals` and the boundary checks in `find`): on text made of
-    /// the built-in lexicon's own terms, cut and joined every way (inside words, across CJK,
-    /// after symbols), it must find exactly what a reference automaton finds.
+    /// Guards the boundary checks in `term_hits`: a term that starts or ends with a letter or
+    /// digit matches whole words only (a `*` stem only on its left); CJK and symbols anywhere.
+    #[test]
+    fn word_terms_need_word_boundaries() {
+        let lexicon = BTreeMap::new();
+        let mut b = MatcherBuilder::new(&lexicon);
+        for lit in ["pr", "secret*", "内部", "$"] {
+            b.alternative(lit).unwrap();
+        }
+        let m = b.build().unwrap();
+        for (text, want) in [
+            ("my pr is up", vec!["pr"]),
+            ("a prize and sprint", vec![]),
+            ("secretly, top-secret", vec!["secret", "secret"]),
+            ("nosecret", vec![]),
+            ("发内部资料 x内部y", vec!["内部", "内部"]),
+            ("a$5 $", vec!["$", "$"]),
+        ] {
+            let got: Vec<&str> = m.find(text).iter().map(|h| &text[h.start..h.end]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    /// Guards the term automaton (`Literals`): on text made of the built-in lexicon's own terms,
+    /// cut and joined every way (inside words, across CJK, after symbols), it must find exactly
+    /// what a reference automaton finds.
     #[test]
     fn term_search_finds_what_a_reference_automaton_finds() {
         let lexicon = crate::rules::builtin_lexicon().unwrap();

@@ -489,32 +489,37 @@ mod tests {
         }
     }
 
+    /// One mapped pass over `input`, each character handed to `step` with its span (one unit a
+    /// character), so that two ways of handling a character can be compared.
+    fn drive(input: &str, mut step: impl FnMut(&mut Pass<true>, char, (u32, u32))) -> Normalized {
+        let mut out = Normalized::default();
+        let mut pass = Pass::<true> {
+            out: &mut out,
+            last: None,
+            last_cjk: false,
+            pending: None,
+        };
+        for (i, c) in input.chars().enumerate() {
+            step(&mut pass, c, (i as u32, i as u32 + 1));
+        }
+        pass.finish();
+        out
+    }
+
     #[test]
     fn full_width_agrees_with_nfkd() {
         // Every full-width form, alone and between letters, CJK and noise.
         for cp in (0xFF01u32..=0xFF5E).filter(|&cp| cp != 0xFF40) {
             let c = char::from_u32(cp).unwrap();
             for ctx in ["", "a", "A", "内", " ", "-", "$", "aa"] {
-                let input: Vec<char> = format!("{ctx}{c}{ctx}{c}x").chars().collect();
+                let input = format!("{ctx}{c}{ctx}{c}x");
                 let via = |fast: bool| {
-                    let mut out = Normalized::default();
-                    let mut pass = Pass::<true> {
-                        out: &mut out,
-                        last: None,
-                        last_cjk: false,
-                        pending: None,
-                    };
-                    for (i, &d) in input.iter().enumerate() {
-                        let span = (i as u32, i as u32 + 1);
-                        match (fast, d == c) {
-                            (true, true) => pass.ascii((cp - 0xFEE0) as u8, span),
-                            (false, true) => pass.decomposed(d, span),
-                            (_, false) if d.is_ascii() => pass.ascii(d as u8, span),
-                            (_, false) => pass.content(d, true, span),
-                        }
-                    }
-                    pass.finish();
-                    out
+                    drive(&input, |pass, d, span| match (fast, d == c) {
+                        (true, true) => pass.ascii((cp - 0xFEE0) as u8, span),
+                        (false, true) => pass.decomposed(d, span),
+                        (_, false) if d.is_ascii() => pass.ascii(d as u8, span),
+                        (_, false) => pass.content(d, true, span),
+                    })
                 };
                 let (fast, slow) = (via(true), via(false));
                 assert_eq!(fast.text, slow.text, "{c:?} in {ctx:?}");
@@ -530,23 +535,11 @@ mod tests {
             for ctx in ["", "a", "A", "内", " ", "-", "$", "aa"] {
                 let input = format!("{ctx}{}{ctx}{}x", b as char, b as char);
                 let via = |fast: bool| {
-                    let mut out = Normalized::default();
-                    let mut pass = Pass::<true> {
-                        out: &mut out,
-                        last: None,
-                        last_cjk: false,
-                        pending: None,
-                    };
-                    for (i, c) in input.chars().enumerate() {
-                        let span = (i as u32, i as u32 + 1);
-                        match (fast, c.is_ascii()) {
-                            (true, true) => pass.ascii(c as u8, span),
-                            (_, false) => pass.content(c, true, span),
-                            (false, true) => pass.emit(c.to_ascii_lowercase(), span),
-                        }
-                    }
-                    pass.finish();
-                    out
+                    drive(&input, |pass, c, span| match (fast, c.is_ascii()) {
+                        (true, true) => pass.ascii(c as u8, span),
+                        (_, false) => pass.content(c, true, span),
+                        (false, true) => pass.emit(c.to_ascii_lowercase(), span),
+                    })
                 };
                 let (fast, slow) = (via(true), via(false));
                 assert_eq!(fast.text, slow.text, "{input:?}");
