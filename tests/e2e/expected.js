@@ -10,9 +10,10 @@ export const EXPECTED = {
     { target: 'http://secure-login.gov-cn.verify-account.com/upload', level: 'high' },
   ],
   benign: [],
-  // The message body lives in an iframe: its hints come from that frame.
+  // The message body lives in an iframe: its hints come from that frame. The reader's header
+  // names the attachment, a program dressed as a PDF.
   webmail: {
-    top: [],
+    top: [{ target: 'attachment', level: 'high' }],
     body: [
       { target: 'notice', level: 'medium' },
       { target: 'notice-en', level: 'medium' },
