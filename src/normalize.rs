@@ -11,8 +11,9 @@
 //! compatibility-decompose (NFKD, which also maps full-width forms) and drop combining marks;
 //! lower-case; fold common Latin homoglyphs; collapse runs of the same ASCII letter; collapse
 //! whitespace runs (and hyphens, underscores) to one space; drop spaces and symbols that sit
-//! between two CJK characters; drop the single spaces inside a run of four or more single
-//! letters.
+//! between two CJK characters, and spaces between a CJK character and a Latin letter or digit
+//! (`你们 lab` is `你们lab`); read the honorific `您` as `你`; drop the single spaces inside a run
+//! of four or more single letters.
 //!
 //! Evidence needs positions in the caller's field. Mapping costs memory per byte, and most text
 //! matches nothing, so [`normalize`] runs without a map and [`normalize_mapped`] re-runs the same
@@ -116,6 +117,15 @@ fn is_emoji_word(c: char) -> bool {
         c,
         '💰' | '💵' | '💴' | '💶' | '💷' | '💸' | '🤑' | '🧧' | '🎁' | '🤫' | '❤' | '😘'
     )
+}
+
+/// CJK variants that say the same word: the honorific and the written-female "you" read as 你,
+/// so that every 你 term also matches formal (`请您提供`) and Taiwanese usage.
+fn fold_cjk(c: char) -> char {
+    match c {
+        '您' | '妳' => '你',
+        _ => c,
+    }
 }
 
 /// Latin look-alikes from Cyrillic and Greek that are used to dodge English keywords.
@@ -223,7 +233,13 @@ impl<const MAPPED: bool> Pass<'_, MAPPED> {
         if let Some((p, s, e)) = self.pending.take() {
             // Dropped between two CJK characters, and a leading space; kept otherwise (a
             // leading `$` or emoji is content).
-            let drop_it = (cjk && self.last_cjk) || (p == ' ' && self.last.is_none());
+            let last_alnum = self.last.is_some_and(|l| l.is_ascii_alphanumeric());
+            // Mixed zh/en is spaced both ways (`你们 lab`, `你们lab`): a plain space between
+            // CJK and a Latin letter or digit is dropped so that both read alike.
+            let at_script_change =
+                (cjk && last_alnum) || (self.last_cjk && c.is_ascii_alphanumeric());
+            let drop_it =
+                (cjk && self.last_cjk) || (p == ' ' && (self.last.is_none() || at_script_change));
             if !drop_it {
                 self.push(p, (s, e));
             }
@@ -330,7 +346,7 @@ fn plain_run(
                 let Some(c) = input[j..].chars().next() else {
                     break;
                 };
-                if !is_cjk(c) {
+                if !is_cjk(c) || fold_cjk(c) != c {
                     break;
                 }
                 last = Some(c);
@@ -391,7 +407,7 @@ fn run<const MAPPED: bool>(input: &str, out: &mut Normalized, upto: usize) {
         let span = (start, i as u32);
         // CJK first: it is most of the non-ASCII text, and no CJK character is invisible.
         if is_cjk(c) && !(0xF900..=0xFAFF).contains(&(c as u32)) {
-            pass.content(c, true, span);
+            pass.content(fold_cjk(c), true, span);
             continue;
         }
         if is_invisible(c) {
@@ -435,7 +451,10 @@ mod tests {
         assert_eq!(n("内★部资料"), "内部资料");
         assert_eq!(n("内 部 资 料"), "内部资料");
         assert_eq!(n("内.部-资*料"), "内部资料");
-        assert_eq!(n("内部 data"), "内部 data");
+        assert_eq!(n("内部 data"), "内部data");
+        assert_eq!(n("你们 lab 的 project 进度"), "你们lab的project进度");
+        assert_eq!(n("内部, data"), "内部,data");
+        assert_eq!(n("请您提供"), "请你提供");
         assert_eq!(n("hi   world\n\tagain"), "hi world again");
         assert_eq!(n("  trailing  "), "trailing");
         assert_eq!(n("$500 ★ ok"), "$500★ok");
@@ -556,7 +575,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "a", "b", "aa", "z", "0", "9", " ", "  ", "-", "A", "Q", "内", "部", "ア", "한", "、", "。",
             "\u{3000}", "𠀀", "ｆ", "é", "\u{200b}", "💰", "$", ".", "\n", "i n t e r n a l", "ok ",
-            " x", "中 a", "a 中",
+            " x", "中 a", "a 中", "您", "3 个",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = || {

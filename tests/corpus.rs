@@ -141,6 +141,7 @@ fn corpus_cases_behave_as_stated() {
     let all = cases();
     assert!(all.len() >= 150, "the corpus has only {} cases", all.len());
     let mut failures = Vec::new();
+    let mut known = 0;
     for case in &all {
         let engine = match case.v.get("policy") {
             None => &default,
@@ -152,6 +153,18 @@ fn corpus_cases_behave_as_stated() {
             }),
         };
         let fails = check(engine, case);
+        // A known miss states what the engine should do and why it does not yet: it must still
+        // miss, so that a fix is noticed and the case joins the others.
+        if let Some(why) = case.v.get("known_miss").and_then(Value::as_str) {
+            known += 1;
+            if fails.is_empty() {
+                failures.push(format!(
+                    "{}:{} {}\n    known miss now passes ({why}): drop its known_miss",
+                    case.file, case.line, case.name
+                ));
+            }
+            continue;
+        }
         if !fails.is_empty() {
             failures.push(format!(
                 "{}:{} {}\n    {}",
@@ -168,6 +181,13 @@ fn corpus_cases_behave_as_stated() {
         failures.len(),
         all.len(),
         failures.join("\n")
+    );
+    // Known misses are for what cannot yet be fixed without costing elsewhere; few, or the
+    // corpus stops measuring anything.
+    assert!(
+        known * 50 <= all.len(),
+        "{known} known misses in {} cases",
+        all.len()
     );
 }
 

@@ -99,8 +99,9 @@ fn one_edit_away(name: &[char], skel: &[char], e: &EditTarget) -> bool {
 }
 
 /// Levenshtein distance ≤ 1, in linear time. A substitution counts only between keys that sit
-/// next to each other on a QWERTY keyboard, or a digit and the letter it imitates: `telegraf` is
-/// a word of its own, not a typo of `telegram`.
+/// next to each other on a QWERTY keyboard, a digit and the letter it imitates, or two letters
+/// that mirror each other (`sinotech-rb` for `sinotech-rd`): `telegraf` is a word of its own,
+/// not a typo of `telegram`.
 fn within_one_edit(a: &[char], b: &[char]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
@@ -120,16 +121,20 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
     short[prefix..] == long[prefix + 1..]
 }
 
-/// Keys a finger slips between, and digit/letter imitations.
+/// Keys a finger slips between, and letters that imitate each other.
 fn typo_pair(x: char, y: char) -> bool {
     const ROWS: [&str; 4] = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
-    const LOOKS: [(char, char); 6] = [
+    const LOOKS: [(char, char); 10] = [
         ('0', 'o'),
         ('1', 'l'),
         ('1', 'i'),
         ('5', 's'),
         ('3', 'e'),
         ('4', 'a'),
+        ('b', 'd'),
+        ('p', 'q'),
+        ('g', 'q'),
+        ('i', 'l'),
     ];
     if LOOKS
         .iter()
