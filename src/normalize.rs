@@ -279,6 +279,22 @@ impl<const MAPPED: bool> Pass<'_, MAPPED> {
     }
 }
 
+/// The letter that the digit or symbol at `b[i]` stands for inside a word (`sh4re`, `d@ta`,
+/// `c0nfidential`, `pa$$word`): only between two ASCII letters of the source, so numbers,
+/// prices and versions stay as they are. `1` is left alone: it stands for `i` and `l` alike.
+fn leet_letter(b: &[u8], i: usize) -> Option<u8> {
+    let letter = match b[i] {
+        b'4' | b'@' => b'a',
+        b'3' => b'e',
+        b'0' => b'o',
+        b'5' | b'$' => b's',
+        b'7' => b't',
+        _ => return None,
+    };
+    let inside = |j: usize| b.get(j).is_some_and(u8::is_ascii_alphabetic);
+    (i > 0 && inside(i - 1) && inside(i + 1)).then_some(letter)
+}
+
 /// Letter-spaced words are joined: a run of at least this many single ASCII letters, each one
 /// space from the next (`i n t e r n a l`), reads as one word. Three would join `I a m`-style
 /// fragments of ordinary text.
@@ -331,7 +347,7 @@ fn plain_run(
                 last = Some(c as char);
                 j += 1;
             }
-            c @ b'0'..=b'9' => {
+            c @ b'0'..=b'9' if leet_letter(b, j).is_none() => {
                 last = Some(c as char);
                 j += 1;
             }
@@ -401,7 +417,8 @@ fn run<const MAPPED: bool>(input: &str, out: &mut Normalized, upto: usize) {
         let start = i as u32;
         i += c.len_utf8();
         if c.is_ascii() {
-            pass.ascii(c as u8, (start, start + 1));
+            let b = leet_letter(bytes, start as usize).unwrap_or(c as u8);
+            pass.ascii(b, (start, start + 1));
             continue;
         }
         let span = (start, i as u32);
@@ -455,6 +472,10 @@ mod tests {
         assert_eq!(n("你们 lab 的 project 进度"), "你们lab的project进度");
         assert_eq!(n("内部, data"), "内部,data");
         assert_eq!(n("请您提供"), "请你提供");
+        // A digit or symbol for a letter inside a word; numbers stay numbers.
+        assert_eq!(n("sh4re the intrnal d@ta"), "share the intrnal data");
+        assert_eq!(n("C0NF1DENTIAL"), "conf1dential");
+        assert_eq!(n("pay $500, v2.0, 3d, b2b"), "pay$500,v2.0,3d,b2b");
         assert_eq!(n("hi   world\n\tagain"), "hi world again");
         assert_eq!(n("  trailing  "), "trailing");
         assert_eq!(n("$500 ★ ok"), "$500★ok");
@@ -575,7 +596,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "a", "b", "aa", "z", "0", "9", " ", "  ", "-", "A", "Q", "内", "部", "ア", "한", "、", "。",
             "\u{3000}", "𠀀", "ｆ", "é", "\u{200b}", "💰", "$", ".", "\n", "i n t e r n a l", "ok ",
-            " x", "中 a", "a 中", "您", "3 个",
+            " x", "中 a", "a 中", "您", "3 个", "4", "@", "0", "$",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = || {
