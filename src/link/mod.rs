@@ -517,14 +517,16 @@ impl LinkScorer {
             c.add("link.brand_elsewhere", 30, ev);
         }
         let hay = format!("{host}{}", path.to_ascii_lowercase());
-        if let Some(w) = LOGIN_WORDS.iter().find(|w| contains_word(&hay, w)) {
+        let words = Words::of(&hay);
+        if let Some(w) = LOGIN_WORDS.iter().find(|w| words.has(w)) {
             // A domain registered *as* a login page (`oa-portal-2025.top`, `mima-chongzhi.cc`)
             // is stronger than a login path on some site.
             let name = name_of(registrable(host).unwrap_or(host));
+            let name_words = Words::of(name);
             let named = LOGIN_WORDS
                 .iter()
                 .chain(LOGIN_NAME_WORDS)
-                .any(|w| contains_word(name, w));
+                .any(|w| name_words.has(w));
             let ev = c.span(w);
             c.add(
                 "link.login_unfamiliar",
@@ -699,6 +701,31 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// `word` in `hay` with no ASCII letter on either side.
+/// The words of a host and path, split once, for many [`contains_word`] questions.
+struct Words<'a> {
+    hay: &'a str,
+    /// The runs of ASCII letters: a hyphen-free word is a word of `hay` exactly when it is one.
+    runs: Vec<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    fn of(hay: &'a str) -> Words<'a> {
+        let runs = hay
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|r| !r.is_empty())
+            .collect();
+        Words { hay, runs }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            self.runs.contains(&word)
+        } else {
+            contains_word(self.hay, word)
+        }
+    }
+}
+
 fn contains_word(hay: &str, word: &str) -> bool {
     hay.match_indices(word).any(|(i, _)| {
         let before = hay[..i].chars().next_back();
@@ -784,5 +811,20 @@ mod tests {
     fn word_boundaries_in_paths() {
         assert!(contains_word("evil.top/login.php", "login"));
         assert!(!contains_word("evil.top/loginsight", "login"));
+        // Words answers as contains_word does, hyphenated words included.
+        for (hay, word) in [
+            ("evil.top/login.php", "login"),
+            ("evil.top/loginsight", "login"),
+            ("a.top/my-login", "login"),
+            ("a.top/log-in.php", "log-in"),
+            ("a.top/blog-in", "log-in"),
+            ("a.top/x2login", "login"),
+        ] {
+            assert_eq!(
+                Words::of(hay).has(word),
+                contains_word(hay, word),
+                "{hay} {word}"
+            );
+        }
     }
 }
