@@ -3,7 +3,7 @@
 
 use crate::limits;
 use crate::link::domain::{registrable, to_unicode};
-use crate::link::{is_official_suffix, LinkIndex, LinkScorer, Place};
+use crate::link::{is_official_suffix, LinkIndex, LinkScorer, Place, GOVERNMENT_WORDS};
 use crate::verdict::{Evidence, Hint};
 
 /// Free mail providers: an "official" sender does not write from these.
@@ -83,34 +83,6 @@ const OFFICIAL_WORDS: &[&str] = &[
     "payroll",
 ];
 
-/// Words in a display name that claim a government body (a subset of [`OFFICIAL_WORDS`]'
-/// kind: not a bank or a company's IT desk, which write from their own domains).
-const GOVERNMENT_WORDS: &[&str] = &[
-    "国务院",
-    "委员会",
-    "发改委",
-    "发展改革委",
-    "国家安全",
-    "公安",
-    "税务局",
-    "办公厅",
-    "政府",
-    "法院",
-    "检察院",
-    "保密局",
-    "保密办",
-    "保密工作",
-    "保密委",
-    "人社局",
-    "社保局",
-    "医保局",
-    "ministry",
-    "government",
-    "police",
-    "tax office",
-    "revenue service",
-];
-
 /// The parts of a `From` line: `Display Name <user@domain>` or a bare address.
 pub struct Sender {
     pub display: String,
@@ -187,8 +159,13 @@ pub fn sender_hints(links: &LinkScorer, from: &str) -> Vec<Hint> {
             _ => None,
         })
         .find(|r| *r != addr_reg);
-    // A domain written in the display name outranks a brand named there.
+    // A domain written in the display name outranks a brand named there. A brand word in the
+    // name of a sender on the organisation's own domain (`People Team`) is the organisation's.
+    let own = links.index.is_allowed(&s.domain) || links.index.is_protected(&s.domain);
     let claimed = shown_domain.map(|d| (d, 55)).or_else(|| {
+        if own {
+            return None;
+        }
         links
             .index
             .brands

@@ -37,7 +37,8 @@ pub const MIN_FUZZY_NAME: usize = 5;
 /// Suffix-like official domains that are worth protecting although their name is short; Chromium
 /// misses `gov-cn.example`, so LureLens adds them.
 const OFFICIAL_EMBED: &[&str] = &[
-    "gov.cn", "edu.cn", "ac.cn", "mil.cn", "12306.cn", "12377.cn",
+    "gov.cn", "edu.cn", "ac.cn", "mil.cn", "12306.cn", "12377.cn", "gov.uk", "gov.hk", "gov.tw",
+    "gov.sg", "gov.au", "go.jp", "gouv.fr", "gc.ca",
 ];
 
 /// Where a look-alike target comes from; the stronger the source, the stronger the hint.
@@ -164,6 +165,23 @@ impl LinkIndex {
         }
         for d in OFFICIAL_EMBED {
             embed_targets.entry(token_key(d)).or_insert(Source::Brand);
+        }
+        // A popular government site is an embedding target whatever its rank, also without its
+        // country code (`chinatax-gov.com` for `chinatax.gov.cn`): who imitates a tax office
+        // needs no ranking to be dangerous.
+        for d in &popular_ranked {
+            let under = |o: &&&str| d.strip_suffix(**o).is_some_and(|r| r.ends_with('.'));
+            let Some(official) = OFFICIAL_EMBED.iter().find(under) else {
+                continue;
+            };
+            if name_of(d).len() < MIN_FUZZY_NAME {
+                continue;
+            }
+            embed_targets.entry(token_key(d)).or_insert(Source::Popular);
+            if let Some(gov) = official.split('.').next() {
+                let key = format!("{}.{gov}", token_key(name_of(d)));
+                embed_targets.entry(key).or_insert(Source::Popular);
+            }
         }
         // The very top sites are embedding targets even with short names (`qq.com`, `jd.com`).
         for d in popular_ranked.iter().take(SHORT_EMBED_TOP) {

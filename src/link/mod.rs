@@ -36,6 +36,38 @@ const LOGIN_NAME_WORDS: &[&str] = &[
     "mail", "webmail", "update", "service", "support",
 ];
 
+/// Words that claim a government body, in a mail's display name or a link's text. Not a bank or
+/// a company's IT desk, which write from and link to their own domains.
+pub const GOVERNMENT_WORDS: &[&str] = &[
+    "国务院",
+    "委员会",
+    "发改委",
+    "发展改革委",
+    "国家安全",
+    "公安",
+    "税务局",
+    "税务总局",
+    "国家税务",
+    "办公厅",
+    "政府",
+    "法院",
+    "检察院",
+    "保密局",
+    "保密办",
+    "保密工作",
+    "保密委",
+    "人社局",
+    "社保局",
+    "医保局",
+    "ministry",
+    "government",
+    "police",
+    "tax office",
+    "revenue service",
+    "hmrc",
+    "irs.gov",
+];
+
 /// Words in a link's visible text that ask for a login (`请登录查看`, `Sign in to view`).
 const LOGIN_TEXT_WORDS: &[&str] = &[
     "登录",
@@ -43,12 +75,19 @@ const LOGIN_TEXT_WORDS: &[&str] = &[
     "输入密码",
     "账号密码",
     "验证账号",
+    "立即验证",
+    "点此验证",
+    "验证身份",
+    "账号异常",
+    "账号存在异常",
     "log in",
     "login",
     "sign in",
     "signin",
     "verify your",
+    "verify now",
     "password",
+    "account suspended",
 ];
 
 /// Words in a path or host that mark a login or account page.
@@ -102,6 +141,7 @@ impl Place<'static> {
 fn family_of(signal: &str) -> &'static str {
     match signal {
         "link.dangerous_download" | "link.double_extension" | "link.rtl_override" => "attachment",
+        "link.official_claim" => "impersonation",
         _ => "credential_link",
     }
 }
@@ -125,6 +165,7 @@ pub const SIGNALS: &[&str] = &[
     "link.ip_host",
     "link.userinfo",
     "link.shortener",
+    "link.official_claim",
     "link.open_redirect",
     "link.text_mismatch",
     "link.login_unfamiliar",
@@ -333,6 +374,9 @@ impl LinkScorer {
             }
             c.add("link.shortener", if login.is_some() { 40 } else { 20 }, ev);
         }
+        if let Some(t) = text {
+            self.official_claim(&mut c, t, &host, &reg);
+        }
         let redirect_target = self.open_redirect(&mut c, &url, &host, &reg, depth);
         self.path_signals(&mut c, &url, &host, known);
         if let Some(text) = text {
@@ -461,6 +505,20 @@ impl LinkScorer {
             }
         }
         Some(inner_reg)
+    }
+
+    /// Link text that names a government body (`国家税务总局 个税退税申请`) over a link to a
+    /// domain that is not a government one, nor one the organisation vouches for.
+    fn official_claim(&self, c: &mut Collector<'_>, text: &str, host: &str, reg: &str) {
+        let lower = text.to_ascii_lowercase();
+        let Some(word) = GOVERNMENT_WORDS.iter().find(|w| lower.contains(*w)) else {
+            return;
+        };
+        if is_official_suffix(reg) || self.index.is_allowed(host) || self.index.is_protected(host) {
+            return;
+        }
+        let ev = vec![c.text_evidence(text, word), c.span(host)];
+        c.add("link.official_claim", 40, ev);
     }
 
     /// Hints for a file name written in message text (`会议纪要.pdf.scr`): a program dressed as
