@@ -195,8 +195,7 @@ pub fn sender_hints(links: &LinkScorer, from: &str) -> Vec<Hint> {
     // covered above, nor one the organisation vouches for): `国家保密局 <x@gov-check.cn.com>`.
     let government = GOVERNMENT_WORDS.iter().find(|w| display_l.contains(*w));
     if let Some(word) = government {
-        let vouched = links.index.is_allowed(&s.domain) || links.index.is_protected(&s.domain);
-        if !is_official_suffix(&addr_reg) && !FREEMAIL.contains(&addr_reg.as_str()) && !vouched {
+        if !is_official_suffix(&addr_reg) && !FREEMAIL.contains(&addr_reg.as_str()) && !own {
             out.push(hint(
                 "email.official_sender_unofficial_domain",
                 "impersonation",

@@ -369,23 +369,21 @@ impl Engine {
         message: Option<usize>,
     ) {
         let capped = limits::cap_field(text);
+        // Where a URL or file name found at byte `s` of the text sits, for its evidence.
+        let place = |utf16: &mut limits::Utf16Cursor<'_>, s: usize| Place {
+            url_field: field,
+            url_base: utf16.offset(s),
+            text_field: field,
+        };
         let mut utf16 = limits::Utf16Cursor::new(capped);
         for (s, e) in extract::find_urls(capped) {
-            let place = Place {
-                url_field: field,
-                url_base: utf16.offset(s),
-                text_field: field,
-            };
-            hints.extend(self.links.score(&capped[s..e], None, place));
+            let at = place(&mut utf16, s);
+            hints.extend(self.links.score(&capped[s..e], None, at));
         }
         let mut utf16 = limits::Utf16Cursor::new(capped);
         for (s, e) in extract::find_file_names(capped) {
-            let place = Place {
-                url_field: field,
-                url_base: utf16.offset(s),
-                text_field: field,
-            };
-            hints.extend(self.links.score_file_name(&capped[s..e], place));
+            let at = place(&mut utf16, s);
+            hints.extend(self.links.score_file_name(&capped[s..e], at));
         }
         for h in &mut hints {
             for ev in &mut h.evidence {
