@@ -359,23 +359,23 @@ impl LinkScorer {
             let ev = c.span(&host_needle);
             c.add("link.free_hosting", 15, vec![ev]);
         }
+        // The link's visible text and its lower-case form, for the word lists below.
+        let shown = text.map(|t| (t, t.to_ascii_lowercase()));
+        let said = |words: &[&'static str]| {
+            let (t, lower) = shown.as_ref()?;
+            words.iter().find(|w| lower.contains(*w)).map(|w| (*t, *w))
+        };
         if self.index.is_shortener(&host) && !self.index.is_allowed(&host) {
             let mut ev = vec![c.span(&host_needle)];
             // A login behind a shortened link hides where the password would go.
-            let login = text.and_then(|t| {
-                let lower = t.to_ascii_lowercase();
-                LOGIN_TEXT_WORDS
-                    .iter()
-                    .find(|w| lower.contains(*w))
-                    .map(|w| (t, *w))
-            });
+            let login = said(LOGIN_TEXT_WORDS);
             if let Some((t, w)) = login {
                 ev.push(c.text_evidence(t, w));
             }
             c.add("link.shortener", if login.is_some() { 40 } else { 20 }, ev);
         }
-        if let Some(t) = text {
-            self.official_claim(&mut c, t, &host, &reg);
+        if let Some((t, word)) = said(GOVERNMENT_WORDS) {
+            self.official_claim(&mut c, t, word, &host, &reg);
         }
         let redirect_target = self.open_redirect(&mut c, &url, &host, &reg, depth);
         self.path_signals(&mut c, &url, &host, known);
@@ -507,13 +507,9 @@ impl LinkScorer {
         Some(inner_reg)
     }
 
-    /// Link text that names a government body (`国家税务总局 个税退税申请`) over a link to a
-    /// domain that is not a government one, nor one the organisation vouches for.
-    fn official_claim(&self, c: &mut Collector<'_>, text: &str, host: &str, reg: &str) {
-        let lower = text.to_ascii_lowercase();
-        let Some(word) = GOVERNMENT_WORDS.iter().find(|w| lower.contains(*w)) else {
-            return;
-        };
+    /// Link text that names a government body (`word`, as in `国家税务总局 个税退税申请`) over a
+    /// link to a domain that is not a government one, nor one the organisation vouches for.
+    fn official_claim(&self, c: &mut Collector<'_>, text: &str, word: &str, host: &str, reg: &str) {
         if is_official_suffix(reg) || self.index.is_allowed(host) || self.index.is_protected(host) {
             return;
         }
