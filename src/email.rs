@@ -2,7 +2,8 @@
 //! message rules and the links through link scoring, like any other text and link.
 
 use crate::limits;
-use crate::link::domain::{registrable, to_unicode};
+use crate::link::domain::registrable;
+use crate::link::idn::{self, to_unicode};
 use crate::link::{is_official_suffix, LinkIndex, LinkScorer, Place, GOVERNMENT_WORDS};
 use crate::verdict::{Evidence, Hint};
 
@@ -153,7 +154,7 @@ pub fn sender_hints(links: &LinkScorer, from: &str) -> Vec<Hint> {
     let shown_domain = display_l
         .split(|c: char| c.is_whitespace() || "<>()[]\"'@,;".contains(c))
         .filter(|t| t.contains('.'))
-        .filter_map(|t| url::Host::parse(t.trim_matches('.')).ok())
+        .filter_map(|t| idn::parse_host(t.trim_matches('.')))
         .filter_map(|h| match h {
             url::Host::Domain(d) => registrable(&d).map(str::to_string),
             _ => None,

@@ -162,7 +162,7 @@ impl Policy {
                     .as_str()
                     .ok_or_else(|| bad("must be a string".into()))?
                     .trim();
-                let ok = url::Url::parse(s)
+                let ok = url::Url::parse(&crate::link::idn::ascii_url(s))
                     .map(|u| matches!(u.scheme(), "https" | "mailto"))
                     .unwrap_or(false);
                 if !ok {
@@ -247,8 +247,8 @@ fn domains(v: &Value) -> Result<Vec<String>, String> {
         .enumerate()
         .map(|(i, d)| {
             let d = d.trim_start_matches("*.").trim_start_matches('.');
-            match url::Host::parse(d) {
-                Ok(url::Host::Domain(ascii)) if ascii.contains('.') => Ok(ascii),
+            match crate::link::idn::parse_host(d) {
+                Some(url::Host::Domain(ascii)) if ascii.contains('.') => Ok(ascii),
                 _ => Err(format!("entry {i} ({d:?}) is not a domain name")),
             }
         })

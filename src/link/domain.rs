@@ -50,11 +50,6 @@ pub fn skeleton(label: &str) -> String {
     })
 }
 
-/// The Unicode form of an ASCII (punycode) host, for script checks and display.
-pub fn to_unicode(host: &str) -> String {
-    idna::domain_to_unicode(host).0
-}
-
 /// Is `host` `domain` or a subdomain of it.
 pub fn is_within(host: &str, domain: &str) -> bool {
     host == domain

@@ -182,7 +182,7 @@ fn accept(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         return (has_scheme && host.split('.').count() == 4).then_some((start, start + cand.len()));
     }
     let tld = host.rsplit('.').next().unwrap_or("");
-    let ascii_host = url::Host::parse(host).ok().map(|h| h.to_string())?;
+    let ascii_host = super::idn::parse_host(host).map(|h| h.to_string())?;
     if !has_listed_suffix(&ascii_host) {
         return None;
     }

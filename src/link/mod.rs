@@ -7,6 +7,7 @@
 
 pub mod domain;
 pub mod extract;
+pub mod idn;
 pub(crate) mod index;
 pub mod lists;
 mod lookalike;
@@ -20,7 +21,8 @@ use url::{Host, Url};
 
 use crate::limits;
 use crate::verdict::{Evidence, Hint};
-use domain::{name_of, registrable, to_unicode};
+use domain::{name_of, registrable};
+use idn::to_unicode;
 pub use index::LinkIndex;
 use lookalike::Finding;
 
@@ -726,18 +728,17 @@ fn data_url_weight(lower_start: &str) -> u8 {
 
 /// Parse a URL; a bare `www.example.com/x` or `example.com` gets `http://`.
 fn parse_lenient(s: &str) -> Option<Url> {
-    if let Ok(u) = Url::parse(s) {
+    let parse = |s: &str| Url::parse(&idn::ascii_url(s));
+    if let Ok(u) = parse(s) {
         if u.has_host() || !matches!(u.scheme(), "http" | "https") {
             return Some(u);
         }
     }
     if s.starts_with("//") {
-        return Url::parse(&format!("http:{s}")).ok();
+        return parse(&format!("http:{s}")).ok();
     }
     if !s.contains("://") && s.contains('.') {
-        return Url::parse(&format!("http://{s}"))
-            .ok()
-            .filter(|u| u.has_host());
+        return parse(&format!("http://{s}")).ok().filter(|u| u.has_host());
     }
     None
 }

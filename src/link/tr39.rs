@@ -108,6 +108,12 @@ fn script_mask(c: char) -> Option<u64> {
         .map(|&(_, _, mask)| mask)
 }
 
+/// Is `c` default-ignorable (soft hyphen, zero-width characters, variation selectors…): a
+/// skeleton drops it, and so does a host's ASCII form.
+pub fn is_default_ignorable(c: char) -> bool {
+    in_ranges(c, t::IGNORABLE)
+}
+
 fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
     let c = c as u32;
     let i = ranges.partition_point(|&(_, end)| end < c);
