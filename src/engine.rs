@@ -12,7 +12,7 @@ use crate::link::{extract, LinkIndex, LinkScorer, Place};
 use crate::lure::{FieldScan, LureSet, RuleSource};
 use crate::policy::Policy;
 use crate::record::{Email, Record, ThreadMessage};
-use crate::rules::{self, Direction, RuleSpec};
+use crate::rules::{self, Direction, ParseJson, RuleSpec};
 use crate::score::{self, Combo};
 use crate::verdict::{Hint, Kind, Level, Verdict};
 
@@ -38,8 +38,14 @@ pub struct Engine {
 impl Engine {
     /// Compile the built-in rules, the policy's extra rules and keywords, and the link tables.
     pub fn new(policy: Policy) -> Result<Engine, Error> {
-        let lexicon = rules::builtin_lexicon()?;
-        let builtin = rules::builtin_rules()?;
+        Engine::with_json_parser(policy, rules::parse_json)
+    }
+
+    /// [`Engine::new`], reading the built-in rule files with `parse` (the WASM binding's is
+    /// the browser's `JSON.parse`).
+    pub fn with_json_parser(policy: Policy, parse: ParseJson) -> Result<Engine, Error> {
+        let lexicon = rules::builtin_lexicon_with(parse)?;
+        let builtin = rules::builtin_rules_with(parse)?;
         // A misspelt entry would silently switch nothing off: refuse it, naming it.
         if let Some(d) = policy
             .disabled_rules
@@ -122,9 +128,17 @@ impl Engine {
     /// rule or keyword list the rule compiler refuses is dropped here. The defaults stay in
     /// force for what was dropped, so a managed policy with one mistake still protects.
     pub fn lenient(value: &Value) -> Result<(Engine, Vec<Error>), Error> {
+        Engine::lenient_with_json_parser(value, rules::parse_json)
+    }
+
+    /// [`Engine::lenient`], reading the built-in rule files with `parse`.
+    pub fn lenient_with_json_parser(
+        value: &Value,
+        parse: ParseJson,
+    ) -> Result<(Engine, Vec<Error>), Error> {
         let (mut policy, mut errors) = Policy::lenient(value);
         loop {
-            let err = match Engine::new(policy.clone()) {
+            let err = match Engine::with_json_parser(policy.clone(), parse) {
                 Ok(engine) => return Ok((engine, errors)),
                 Err(err) => err,
             };
@@ -133,7 +147,7 @@ impl Engine {
             match err.key() {
                 Some("keywords") => policy.keywords.clear(),
                 Some("disabled_rules") => {
-                    let builtin = rules::builtin_rules()?;
+                    let builtin = rules::builtin_rules_with(parse)?;
                     let known = policy.clone();
                     policy
                         .disabled_rules

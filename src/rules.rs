@@ -22,6 +22,7 @@
 //! stop the rule. `direction` is `incoming` (default), `outgoing` or `any`.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::error::Error;
 use crate::family;
@@ -139,20 +140,49 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
 /// The built-in lexicon.
 pub const BUILTIN_LEXICON: &str = include_str!("rules/lexicon.json");
 
+/// Turns JSON text into a value. Natively it is serde_json's parser ([`parse_json`]); the WASM
+/// binding passes the browser's `JSON.parse`, which keeps serde_json's text parser (14 KB of
+/// the gzipped WASM engine) out of that build.
+pub type ParseJson = fn(&str) -> Result<Value, String>;
+
+/// serde_json's text parser: the native [`ParseJson`].
+pub fn parse_json(text: &str) -> Result<Value, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Parse `text`, a built-in file called `name`, into `T`.
+fn builtin<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+    parse: ParseJson,
+) -> Result<T, Error> {
+    let value = parse(text).map_err(|e| Error::rules(name, e))?;
+    serde_json::from_value(value).map_err(|e| Error::rules(name, e.to_string()))
+}
+
 /// Parse the built-in lexicon.
 pub fn builtin_lexicon() -> Result<Lexicon, Error> {
-    serde_json::from_str(BUILTIN_LEXICON).map_err(|e| Error::rules("lexicon.json", e.to_string()))
+    builtin_lexicon_with(parse_json)
+}
+
+/// Parse the built-in lexicon with `parse`.
+pub fn builtin_lexicon_with(parse: ParseJson) -> Result<Lexicon, Error> {
+    builtin("lexicon.json", BUILTIN_LEXICON, parse)
 }
 
 /// Parse every built-in rule file into one.
 pub fn builtin_rules() -> Result<RuleFile, Error> {
+    builtin_rules_with(parse_json)
+}
+
+/// Parse every built-in rule file into one, with `parse`.
+pub fn builtin_rules_with(parse: ParseJson) -> Result<RuleFile, Error> {
     let mut all = RuleFile {
         version: 1,
         ..RuleFile::default()
     };
     for (name, text) in BUILTIN_RULE_FILES {
-        let file: RuleFile =
-            serde_json::from_str(text).map_err(|e| Error::rules(*name, e.to_string()))?;
+        let file: RuleFile = builtin(name, text, parse)?;
         all.rules.extend(file.rules);
         all.combos.extend(file.combos);
         all.dampeners.extend(file.dampeners);

@@ -23,11 +23,23 @@ fn policy_value(policy: &JsValue) -> Result<Value, JsError> {
         if text.trim().is_empty() {
             return Ok(Value::Object(Default::default()));
         }
-        return serde_json::from_str(&text)
+        return parse_json(&text)
             .map_err(|e| JsError::new(&format!("policy key `(document)`: not valid JSON: {e}")));
     }
     serde_wasm_bindgen::from_value(policy.clone())
         .map_err(|e| JsError::new(&format!("policy key `(document)`: {e}")))
+}
+
+/// JSON text through the browser's `JSON.parse`, so serde_json's text parser stays out of the
+/// WASM build (the core's [`crate::rules::ParseJson`]).
+fn parse_json(text: &str) -> Result<Value, String> {
+    let parsed = js_sys::JSON::parse(text).map_err(|e| {
+        js_sys::Error::from(e)
+            .message()
+            .as_string()
+            .unwrap_or_default()
+    })?;
+    serde_wasm_bindgen::from_value(parsed).map_err(|e| e.to_string())
 }
 
 fn error_value(e: &crate::Error) -> Value {
@@ -47,7 +59,8 @@ impl Engine {
         console_error_panic_hook::set_once();
         let policy = Policy::from_value(&policy_value(&policy)?)
             .map_err(|e| JsError::new(&e.to_string()))?;
-        let inner = crate::Engine::new(policy).map_err(|e| JsError::new(&e.to_string()))?;
+        let inner = crate::Engine::with_json_parser(policy, parse_json)
+            .map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Engine {
             inner,
             policy_errors: Vec::new(),
@@ -59,8 +72,9 @@ impl Engine {
     /// `policyErrors()`. Throws only when the policy is not JSON at all.
     pub fn lenient(policy: JsValue) -> Result<Engine, JsError> {
         console_error_panic_hook::set_once();
-        let (inner, errors) = crate::Engine::lenient(&policy_value(&policy)?)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let (inner, errors) =
+            crate::Engine::lenient_with_json_parser(&policy_value(&policy)?, parse_json)
+                .map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Engine {
             inner,
             policy_errors: errors.iter().map(error_value).collect(),
