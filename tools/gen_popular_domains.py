@@ -22,8 +22,9 @@ What it does (stdlib only, deterministic):
      the first (most popular) occurrence wins, duplicates are dropped. Entries that are
      themselves public suffixes (gouv.fr, gc.ca, or.kr ...) are kept as they are.
   3. Keeps the first RANKED entries in rank order (the engine uses rank only below 1,000:
-     edit-distance and embedding targets) and sorts the rest, which compresses the WASM
-     build by about 11 KB.
+     edit-distance and embedding targets) and sorts the rest, for the WASM build's size: a
+     sorted stretch is what build.rs can regroup by suffix and front-code (the engine sorts
+     it back when it decodes it); entries in rank order are compiled in as they are.
   4. Appends the hand-curated Chinese list below (entries already present are skipped).
 """
 

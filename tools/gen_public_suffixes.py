@@ -12,8 +12,10 @@ OUT       output path (default: src/link/data/public_suffixes.txt next to this t
 What it does (stdlib only, deterministic): keeps the rules of the ICANN section only, as
 Chromium's look-alike code does (private registries such as blogspot.com stay registrable
 domains; src/link/data/free_hosting.txt covers them), drops comments, and writes each rule
-with non-ASCII labels twice: as published (Unicode) and in punycode, since the engine looks up
-hosts in the ASCII form the URL parser gives and e-mail domains as written.
+with non-ASCII labels twice: as published (Unicode) and, on the next line, in punycode, since
+the engine looks up hosts in the ASCII form the URL parser gives and e-mail domains as written.
+(build.rs leaves the punycode lines out of the compiled-in list and the engine derives them
+again; it expects each right after its rule.)
 """
 
 import os

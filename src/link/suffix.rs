@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::lists::{entries, PUBLIC_SUFFIXES};
+use super::lists::{entries, public_suffixes};
 
 /// What a name is in the list: a rule itself, the parent of a `*.` rule, an `!` exception.
 const RULE: u8 = 1;
@@ -16,7 +16,7 @@ fn rules() -> &'static HashMap<&'static str, u8> {
     static RULES: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
     RULES.get_or_init(|| {
         let mut map = HashMap::new();
-        for rule in entries(PUBLIC_SUFFIXES) {
+        for rule in entries(public_suffixes()) {
             let (name, kind) = if let Some(r) = rule.strip_prefix('!') {
                 (r, EXCEPTION)
             } else if let Some(r) = rule.strip_prefix("*.") {
