@@ -32,15 +32,11 @@ pub fn public_suffixes() -> &'static str {
             "/public_suffixes.bin"
         )));
         // build.rs leaves out the punycode form that follows each rule with non-ASCII labels:
-        // idna's UTS 46 conversion, which the URL parser already brings into the WASM build,
-        // gives it again (the tests check that it gives the file's forms exactly).
+        // the engine's own host mapping gives it again (the tests check that it gives the
+        // file's forms exactly).
         let twins: Vec<String> = entries(&text)
             .filter(|r| !r.is_ascii())
-            .filter_map(|r| {
-                let rule = Cow::Borrowed(r.as_bytes());
-                idna::domain_to_ascii_from_cow(rule, idna::AsciiDenyList::URL).ok()
-            })
-            .map(|t| t.into_owned())
+            .filter_map(|r| super::idn::to_ascii(r).map(Cow::into_owned))
             .collect();
         for t in twins {
             text.push_str(&t);
