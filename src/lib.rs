@@ -67,6 +67,8 @@
 //! throughput (MB/s on mixed zh/en chat), URLs per second and `Engine::new` time; the README
 //! gives the figures.
 
+pub mod decompose;
+mod decompose_tables;
 pub mod email;
 mod engine;
 mod error;

@@ -20,7 +20,7 @@
 //! pass with one only when a rule has fired. The map holds source byte ranges; the few spans
 //! reported are converted to UTF-16 code units (what JavaScript counts) by the caller.
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use crate::decompose::compatible_unmarked;
 
 /// A normalised field, with an optional map back to the source.
 #[derive(Debug, Default, Clone)]
@@ -259,10 +259,7 @@ impl<const MAPPED: bool> Pass<'_, MAPPED> {
 
     /// Any other character: compatibility-decomposed, marks dropped, lower-cased, folded.
     fn decomposed(&mut self, c: char, span: (u32, u32)) {
-        decompose_compatible(c, |d| {
-            if is_combining_mark(d) {
-                return;
-            }
+        compatible_unmarked(c, |d| {
             for l in d.to_lowercase() {
                 self.emit(fold_homoglyph(l), span);
             }

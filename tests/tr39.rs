@@ -3,6 +3,10 @@
 //! characters from every script the tables know.
 
 use lurelens::link::tr39;
+use lurelens::{Engine, Policy};
+use serde_json::json;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
 use unicode_security::{skeleton, RestrictionLevel, RestrictionLevelDetection};
 
 fn all_chars() -> impl Iterator<Item = char> {
@@ -38,6 +42,79 @@ fn skeleton_of_every_code_point_agrees_where_it_is_ascii() {
     assert!(mapped > 2000, "only {mapped} code points map to ASCII");
 }
 
+/// The skeleton as the engine took it before the decomposition tables: TR39's, with the whole
+/// string decomposed (NFD) before and after mapping, but each character whose prototype is not
+/// ASCII kept as it is.
+fn whole_string_skeleton(s: &str) -> String {
+    let mapped: String = s
+        .nfd()
+        .filter(|&c| !is_ignorable(c))
+        .map(|c| {
+            let p: String = skeleton(&c.to_string()).collect();
+            if p.is_ascii() {
+                p
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    if mapped.is_ascii() {
+        mapped
+    } else {
+        mapped.nfd().collect()
+    }
+}
+
+fn is_ignorable(c: char) -> bool {
+    let s = c.to_string();
+    s.nfd().count() == 1 && skeleton(&s).next().is_none()
+}
+
+/// What a skeleton can do in a look-alike check: equal an ASCII target's (when it is ASCII), or
+/// be one edit from one (when it holds one other character, the rest must be the target).
+fn reach(skel: &str) -> Option<(bool, String)> {
+    let ascii: String = skel.chars().filter(char::is_ascii).collect();
+    match skel.chars().count() - ascii.chars().count() {
+        0 => Some((true, ascii)),
+        1 => Some((false, ascii)),
+        _ => None,
+    }
+}
+
+/// Each character decomposed on its own gives what decomposing the whole string gave, bar the
+/// CJK Compatibility Ideographs Supplement (one ideograph for another, each with no ASCII
+/// prototype, and IDNA has replaced them before a host name gets here).
+#[test]
+fn skeleton_of_every_code_point_agrees_with_whole_string_decomposition() {
+    for c in all_chars() {
+        let s = c.to_string();
+        let (ours, before) = (tr39::skeleton(&s), whole_string_skeleton(&s));
+        if (0x2F800..=0x2FA1D).contains(&(c as u32)) {
+            assert_eq!(reach(&ours), reach(&before), "U+{:04X}", c as u32);
+        } else {
+            assert_eq!(ours, before, "U+{:04X}", c as u32);
+        }
+    }
+}
+
+/// Per-character decomposition differs from the whole string's only in the order of combining
+/// marks. The only marks with ASCII prototypes give `-` and `.`, and a skeleton holding a `.`
+/// (no label holds one) can match nothing, so the order never matters.
+#[test]
+fn only_the_dash_and_dot_marks_map_to_ascii() {
+    let ascii_marks: Vec<(u32, String)> = all_chars()
+        .filter(|&c| canonical_combining_class(c) != 0)
+        .filter_map(|c| {
+            let p: String = skeleton(&c.to_string()).collect();
+            (p.is_ascii() && !p.is_empty()).then_some((c as u32, p))
+        })
+        .collect();
+    assert_eq!(
+        ascii_marks,
+        [(0x1BF3, "-".to_string()), (0x1D16D, ".".to_string())]
+    );
+}
+
 #[test]
 fn skeleton_of_labels_agrees() {
     for label in [
@@ -54,6 +131,17 @@ fn skeleton_of_labels_agrees() {
         "rn",
         "ⅰⅱ",
         "a\u{301}\u{323}",
+        "googlé",
+        "gооglé",
+        "paypaĺ",
+        "amazoñ",
+        "ǘber",
+        "e\u{301}\u{323}x",
+        "아마존",
+        "오케이",
+        "\u{F900}\u{2F800}",
+        "x\u{1BF3}\u{34F}y",
+        "e\u{301}\u{1BF3}",
         "中国银行",
         "",
     ] {
@@ -62,7 +150,34 @@ fn skeleton_of_labels_agrees() {
         if theirs.is_ascii() {
             assert_eq!(ours, theirs, "{label:?}");
         }
+        assert_eq!(
+            reach(&ours),
+            reach(&whole_string_skeleton(label)),
+            "{label:?}"
+        );
     }
+}
+
+/// Guards the skeleton of a precomposed letter: `googlé` is `google` and a combining acute, one
+/// edit from `google`, so an accented look-alike keeps its `link.edit_distance` hint (a skeleton
+/// table of ASCII results only would keep `é` whole, a substitution that does not count).
+#[test]
+fn accented_lookalikes_stay_one_edit_from_their_target() {
+    let engine = Engine::new(Policy::default()).unwrap();
+    for url in [
+        "https://googlé.com/login",
+        "https://paypaĺ.com/",
+        "https://amazoñ.com/",
+        "https://facebooķ.com/",
+    ] {
+        let v = engine.score_value(&json!({ "url": url }));
+        let hints = v["hints"].as_array().unwrap();
+        assert!(
+            hints.iter().any(|h| h["rule"] == "link.edit_distance"),
+            "{url}: {v}"
+        );
+    }
+    assert_eq!(tr39::skeleton("googlé"), "google\u{301}");
 }
 
 #[test]

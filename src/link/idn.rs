@@ -16,6 +16,7 @@
 use std::borrow::Cow;
 
 use super::tr39;
+use crate::decompose;
 
 /// The ASCII form of a host, lower-cased: each non-ASCII label as `xn--` punycode. `None` when a
 /// label cannot be encoded (punycode overflow) or the host holds `%` escapes that are not UTF-8.
@@ -64,17 +65,18 @@ pub fn to_ascii(host: &str) -> Option<Cow<'_, str>> {
     Some(Cow::Owned(out))
 }
 
-/// The ASCII a compatibility character stands for (`𝐩`, `ⓟ`, `ﬁ`, `ⅼ`), when its whole
-/// compatibility decomposition is ASCII; UTS 46 maps these so. A letter with a mark (`é`) keeps
-/// its own form.
+/// The ASCII a compatibility character stands for (`𝐩`, `ⓟ`, `ﬁ`, `ⅼ`), as UTS 46 maps it:
+/// only a character with no canonical decomposition (a letter with a mark, `é`, keeps its own
+/// form) whose compatibility form is ASCII.
 fn compat_ascii(c: char) -> Option<String> {
+    let mut composed = true;
+    decompose::canonical(c, |d| composed &= d == c);
+    if !composed {
+        return None;
+    }
     let mut out = String::new();
-    let mut ascii = true;
-    unicode_normalization::char::decompose_compatible(c, |d| {
-        ascii &= d.is_ascii();
-        out.push(d);
-    });
-    (ascii && out != c.to_string()).then_some(out)
+    decompose::compatible_unmarked(c, |d| out.push(d));
+    (!out.is_empty() && out.is_ascii()).then_some(out)
 }
 
 /// `s` with the host of its authority (after `//`) in ASCII form, so that `url` can parse it.

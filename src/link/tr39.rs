@@ -4,26 +4,39 @@
 //! cost about 57 KB of gzipped WASM, most of it prototypes and scripts a host name check never
 //! needs; these cost about 16 KB. `tests/tr39.rs` checks every code point against the crate.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::tr39_tables as t;
+use crate::decompose;
 
 /// The TR39 skeleton of `s` (decompose, drop default-ignorables, map each confusable to its
-/// prototype, decompose again), except that a character whose prototype is not ASCII is kept
-/// as it is. Two strings that TR39 finds confusable with an ASCII string get the same
-/// skeleton as it does here; a skeleton that is not ASCII matches no host name we compare with.
+/// prototype), except that a character whose prototype is not ASCII is kept as it is. Two
+/// strings that TR39 finds confusable with an ASCII string get the same skeleton as it does
+/// here; a skeleton that is not ASCII matches no host name we compare with, but one with a
+/// single other character (`googlé` is `google` and a combining acute) is one edit from one.
+///
+/// TR39 decomposes the whole string, which also puts combining marks in canonical order across
+/// characters; here each character is decomposed on its own, with no tables for that order.
+/// Only the order of marks can differ, and the only marks with ASCII prototypes are U+1BF3
+/// (`-`) and U+1D16D (`.`), so unless a skeleton holds a `.` (no label does) its ASCII
+/// characters come out in the same order.
 pub fn skeleton(s: &str) -> String {
     let mut mapped = String::with_capacity(s.len());
-    for c in s.chars().nfd().filter(|&c| !in_ranges(c, t::IGNORABLE)) {
-        match ascii_prototype(c) {
-            Some(p) => mapped.push_str(p),
-            None => mapped.push(c),
+    for c in s.chars() {
+        if c.is_ascii() {
+            push_mapped(&mut mapped, c);
+        } else {
+            decompose::canonical(c, |d| push_mapped(&mut mapped, d));
         }
     }
-    if mapped.is_ascii() {
-        mapped // already decomposed
-    } else {
-        mapped.nfd().collect()
+    mapped
+}
+
+fn push_mapped(out: &mut String, c: char) {
+    if in_ranges(c, t::IGNORABLE) {
+        return;
+    }
+    match ascii_prototype(c) {
+        Some(p) => out.push_str(p),
+        None => out.push(c),
     }
 }
 
