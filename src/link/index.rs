@@ -61,7 +61,16 @@ pub struct Target {
 pub struct EditTarget {
     pub skel: Vec<char>,
     pub name: Vec<char>,
+    /// [`char_mask`]s of `skel` and `name`.
+    pub masks: [u64; 2],
     pub target: Target,
+}
+
+/// Which characters occur in `s`, one bit each (a code point's bit is its value mod 64). One
+/// edit or swap changes at most two bits, so two names whose masks differ in more cannot be
+/// one edit apart: most targets are ruled out by one XOR.
+pub fn char_mask(s: &[char]) -> u64 {
+    s.iter().fold(0, |m, &c| m | 1 << (c as u32 % 64))
 }
 
 /// A brand or keyword and whether it must stand as a whole `-`/`.` token.
@@ -128,9 +137,12 @@ impl LinkIndex {
             if name.len() >= MIN_FUZZY_NAME
                 && (source != Source::Popular || rank < EDIT_DISTANCE_TOP)
             {
+                let skel: Vec<char> = skel.chars().collect();
+                let name: Vec<char> = name.chars().collect();
                 edit_targets.push(EditTarget {
-                    skel: skel.chars().collect(),
-                    name: name.chars().collect(),
+                    masks: [char_mask(&skel), char_mask(&name)],
+                    skel,
+                    name,
                     target: Target {
                         domain: domain.to_string(),
                         source,

@@ -2,7 +2,7 @@
 //! distance and swap, target embedding, combo-squatting, and IDN script checks.
 
 use super::domain::{name_of, skeleton};
-use super::index::{EditTarget, LinkIndex, Source, Target, Term, MIN_FUZZY_NAME};
+use super::index::{char_mask, EditTarget, LinkIndex, Source, Target, Term, MIN_FUZZY_NAME};
 use super::tr39;
 
 /// A look-alike finding: the signal, the target it imitates, and how strong.
@@ -54,6 +54,7 @@ pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findin
         return None;
     }
     let skel: Vec<char> = skeleton(uname).chars().collect();
+    let masks = [char_mask(&skel), char_mask(&name)];
     let mut best: Option<&Target> = None;
     for e in &index.edit_targets {
         if e.target.domain == reg || e.skel == skel {
@@ -63,7 +64,7 @@ pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findin
         // Chromium drops these as false positives, and for popular names they often are
         // (`thesun`/`the-sun` both rank), but not for an organisation's own name or a brand.
         let rehyphened = e.target.source != Source::Popular && same_without_hyphens(&skel, &e.skel);
-        if !rehyphened && !one_edit_away(&name, &skel, e) {
+        if !rehyphened && !one_edit_away(&name, &skel, masks, e) {
             continue;
         }
         if e.target.source == Source::Popular
@@ -85,10 +86,13 @@ pub fn edit_distance(index: &LinkIndex, uname: &str, reg: &str) -> Option<Findin
 
 /// One edit or swap from the target, on skeletons (so `rn` meets `m`) or on plain names (so a
 /// swap next to an `m` is still one swap, as Chromium does), past the false-positive filters.
-fn one_edit_away(name: &[char], skel: &[char], e: &EditTarget) -> bool {
-    // Lengths more than one apart can be neither one edit nor one swap.
-    let far = |a: &[char], b: &[char]| a.len().abs_diff(b.len()) > 1;
-    if far(skel, &e.skel) && far(name, &e.name) {
+fn one_edit_away(name: &[char], skel: &[char], masks: [u64; 2], e: &EditTarget) -> bool {
+    // Lengths more than one apart, or more than two characters that occur in one and not the
+    // other, can be neither one edit nor one swap.
+    let far = |a: &[char], b: &[char], i: usize| {
+        a.len().abs_diff(b.len()) > 1 || (masks[i] ^ e.masks[i]).count_ones() > 2
+    };
+    if far(skel, &e.skel, 0) && far(name, &e.name, 1) {
         return false;
     }
     let near = within_one_edit(skel, &e.skel)
@@ -368,5 +372,47 @@ mod tests {
         assert!(same_without_hyphens(&c("bright-water"), &c("brightwater")));
         assert!(same_without_hyphens(&c("b-rightwater"), &c("bright-water")));
         assert!(!same_without_hyphens(&c("brightwater"), &c("brightwaters")));
+    }
+}
+
+#[cfg(test)]
+mod mask_tests {
+    use super::*;
+
+    /// Guards the mask filter in `one_edit_away`: every pair that one edit or one swap joins
+    /// (Latin, digits, hyphens, Cyrillic, Han) has masks at most two bits apart, so the filter
+    /// never drops a real look-alike.
+    #[test]
+    fn one_edit_never_moves_more_than_two_mask_bits() {
+        let alphabet: Vec<char> = "abcdeilmnoqrsuvwxz0159-аеорсу中国银行".chars().collect();
+        let mut seed = 0x2545_f491_u32;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as usize % n
+        };
+        let mut pairs = 0;
+        for _ in 0..20_000 {
+            let len = 2 + next(12);
+            let a: Vec<char> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let mut b = a.clone();
+            let at = next(len);
+            match next(4) {
+                0 => b.insert(at, alphabet[next(alphabet.len())]),
+                1 => {
+                    b.remove(at);
+                }
+                2 => b[at] = alphabet[next(alphabet.len())],
+                _ => b.swap(at, (at + 1) % len),
+            }
+            assert!(within_one_edit(&a, &b) || one_swap(&a, &b) || a.len() == b.len());
+            if within_one_edit(&a, &b) || one_swap(&a, &b) {
+                let bits = (char_mask(&a) ^ char_mask(&b)).count_ones();
+                assert!(bits <= 2, "{a:?} {b:?}: {bits} bits");
+                pairs += 1;
+            }
+        }
+        assert!(pairs > 10_000, "{pairs}");
     }
 }
