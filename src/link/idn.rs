@@ -1,7 +1,7 @@
 //! Internationalised host names without the IDNA mapping tables.
 //!
 //! The `url` crate maps a non-ASCII host to its ASCII (punycode) form through UTS 46, whose
-//! tables (with the normalisation, bidi and joining tables behind them) cost about 46 KB of the
+//! tables (with the normalisation, bidi and joining tables behind them) cost about 43 KB of the
 //! gzipped WASM engine. In the extension every link's `href` comes already in ASCII form from
 //! the browser, so only hosts written in text, in a mail address or in a policy reach that path.
 //! For those, [`to_ascii`] does the part of UTS 46 that lures use — case, full-width letters and
