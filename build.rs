@@ -34,6 +34,7 @@ const GROUP: u8 = 0x1f;
 fn main() {
     let dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    compact_rules(&dir, &out);
     for (name, encode) in [
         ("popular_domains", encode_popular as fn(&[&str]) -> Vec<u8>),
         ("public_suffixes", encode_suffixes),
@@ -52,6 +53,35 @@ fn main() {
         }
         let path = Path::new(&out).join(format!("{name}.bin"));
         fs::write(&path, encode(&entries)).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    }
+}
+
+/// Writes each `src/rules/*.json` to `OUT_DIR/rules/` without whitespace and without the rules'
+/// `examples`, which only the tests read (from the source files): the compiled-in copy is
+/// 3.5 KB smaller in the gzipped WASM engine.
+fn compact_rules(dir: &str, out: &str) {
+    let src = Path::new(dir).join("src/rules");
+    println!("cargo:rerun-if-changed={}", src.display());
+    let dest = Path::new(out).join("rules");
+    fs::create_dir_all(&dest).unwrap_or_else(|e| panic!("{dest:?}: {e}"));
+    for entry in fs::read_dir(&src).unwrap_or_else(|e| panic!("{src:?}: {e}")) {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        let mut value: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        for list in ["rules", "combos", "dampeners"] {
+            if let Some(items) = value.get_mut(list).and_then(|v| v.as_array_mut()) {
+                for item in items.iter_mut().filter_map(|i| i.as_object_mut()) {
+                    item.remove("examples");
+                }
+            }
+        }
+        let name = path.file_name().expect("a file name");
+        fs::write(dest.join(name), value.to_string()).unwrap_or_else(|e| panic!("{name:?}: {e}"));
     }
 }
 

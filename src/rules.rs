@@ -124,21 +124,29 @@ pub struct Lexicon {
     pub concepts: std::collections::BTreeMap<String, Vec<String>>,
 }
 
-/// The built-in rule files, in the order they are compiled.
-pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
-    ("approach.json", include_str!("rules/approach.json")),
-    ("cultivate.json", include_str!("rules/cultivate.json")),
-    (
-        "probe_extract.json",
-        include_str!("rules/probe_extract.json"),
-    ),
-    ("delivery.json", include_str!("rules/delivery.json")),
-    ("outgoing.json", include_str!("rules/outgoing.json")),
-    ("meta.json", include_str!("rules/meta.json")),
-];
+/// The rule files in `$dir`, in the order they are compiled.
+macro_rules! rule_files {
+    ($($dir:tt)+) => {
+        &[
+            ("approach.json", include_str!(concat!($($dir)+, "/approach.json"))),
+            ("cultivate.json", include_str!(concat!($($dir)+, "/cultivate.json"))),
+            ("probe_extract.json", include_str!(concat!($($dir)+, "/probe_extract.json"))),
+            ("delivery.json", include_str!(concat!($($dir)+, "/delivery.json"))),
+            ("outgoing.json", include_str!(concat!($($dir)+, "/outgoing.json"))),
+            ("meta.json", include_str!(concat!($($dir)+, "/meta.json"))),
+        ]
+    };
+}
 
-/// The built-in lexicon.
-pub const BUILTIN_LEXICON: &str = include_str!("rules/lexicon.json");
+/// The built-in rule files as compiled in: `build.rs` leaves out whitespace and the rules'
+/// `examples`, which only tests read ([`RULE_SOURCES`]).
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] = rule_files!(env!("OUT_DIR"), "/rules");
+
+/// The rule files as written, with their examples.
+pub const RULE_SOURCES: &[(&str, &str)] = rule_files!("rules");
+
+/// The built-in lexicon (without whitespace).
+pub const BUILTIN_LEXICON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules/lexicon.json"));
 
 /// Turns JSON text into a value. Natively it is serde_json's parser ([`parse_json`]); the WASM
 /// binding passes the browser's `JSON.parse`, which keeps serde_json's text parser (14 KB of
@@ -170,18 +178,27 @@ pub fn builtin_lexicon_with(parse: ParseJson) -> Result<Lexicon, Error> {
     builtin("lexicon.json", BUILTIN_LEXICON, parse)
 }
 
-/// Parse every built-in rule file into one.
+/// Parse every built-in rule file into one (their examples left out).
 pub fn builtin_rules() -> Result<RuleFile, Error> {
     builtin_rules_with(parse_json)
 }
 
 /// Parse every built-in rule file into one, with `parse`.
 pub fn builtin_rules_with(parse: ParseJson) -> Result<RuleFile, Error> {
+    rule_files(BUILTIN_RULE_FILES, parse)
+}
+
+/// Parse the rule files as written, with their examples (for tests and lints).
+pub fn source_rules() -> Result<RuleFile, Error> {
+    rule_files(RULE_SOURCES, parse_json)
+}
+
+fn rule_files(files: &[(&str, &str)], parse: ParseJson) -> Result<RuleFile, Error> {
     let mut all = RuleFile {
         version: 1,
         ..RuleFile::default()
     };
-    for (name, text) in BUILTIN_RULE_FILES {
+    for (name, text) in files {
         let file: RuleFile = builtin(name, text, parse)?;
         all.rules.extend(file.rules);
         all.combos.extend(file.combos);
@@ -224,4 +241,39 @@ pub fn validate_rule(rule: &RuleSpec) -> Result<(), String> {
         return Err(format!("rule {}: lang must be zh, en or any", rule.id));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guards `build.rs`'s compaction: the compiled-in rules are the source files' rules,
+    /// combos and dampeners, less only their examples; the lexicon is the source lexicon.
+    #[test]
+    fn compiled_in_rules_are_the_sources_without_examples() {
+        let mut source = source_rules().unwrap();
+        assert!(source
+            .rules
+            .iter()
+            .all(|r| !r.examples.must_match.is_empty()));
+        for r in &mut source.rules {
+            r.examples = Examples::default();
+        }
+        for d in &mut source.dampeners {
+            d.examples = Examples::default();
+        }
+        let built = builtin_rules().unwrap();
+        assert_eq!(format!("{:?}", built.rules), format!("{:?}", source.rules));
+        assert_eq!(
+            format!("{:?}", built.combos),
+            format!("{:?}", source.combos)
+        );
+        assert_eq!(
+            format!("{:?}", built.dampeners),
+            format!("{:?}", source.dampeners)
+        );
+        let text: Lexicon = serde_json::from_str(include_str!("rules/lexicon.json")).unwrap();
+        assert_eq!(text.concepts, builtin_lexicon().unwrap().concepts);
+        assert!(BUILTIN_RULE_FILES.iter().all(|(_, t)| !t.contains("\n")));
+    }
 }

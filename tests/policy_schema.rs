@@ -2,7 +2,7 @@
 //! policy are one shape: the same keys, and `extra_rules` items with the rule format's fields.
 //! Guards against a key or rule field added on one side only.
 
-use lurelens::rules::{builtin_rules, RuleSpec};
+use lurelens::rules::{source_rules, RuleSpec};
 use lurelens::POLICY_KEYS;
 use serde_json::{Map, Value};
 
@@ -33,7 +33,7 @@ fn extra_rule_items_have_exactly_the_rule_fields() {
         .as_object()
         .unwrap();
     // Every field a rule can have is in the schema (a built-in rule with every field set)…
-    let mut rule = builtin_rules().unwrap().rules.remove(0);
+    let mut rule = source_rules().unwrap().rules.remove(0);
     rule.stage = Some("approach".into());
     rule.window = Some(40);
     let written = serde_json::to_value(&rule).unwrap();

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use lurelens::rules::{builtin_lexicon, builtin_rules, Direction};
+use lurelens::rules::{builtin_lexicon, source_rules, Direction};
 use lurelens::{Engine, Policy};
 use serde_json::{json, Value};
 
@@ -13,7 +13,7 @@ fn engine() -> Engine {
 
 #[test]
 fn rule_and_combo_ids_are_unique() {
-    let rules = builtin_rules().unwrap();
+    let rules = source_rules().unwrap();
     let mut seen = HashSet::new();
     for id in rules
         .rules
@@ -27,7 +27,7 @@ fn rule_and_combo_ids_are_unique() {
 
 #[test]
 fn rule_ids_and_keys_follow_the_naming_scheme() {
-    for r in builtin_rules().unwrap().rules {
+    for r in source_rules().unwrap().rules {
         assert!(
             r.id.starts_with(&format!("{}.", r.family)),
             "{}: id must start with its family",
@@ -49,7 +49,7 @@ fn rule_ids_and_keys_follow_the_naming_scheme() {
 
 #[test]
 fn every_rule_has_examples_both_ways() {
-    for r in builtin_rules().unwrap().rules {
+    for r in source_rules().unwrap().rules {
         assert!(
             !r.examples.must_match.is_empty(),
             "{} has no positive example",
@@ -80,7 +80,7 @@ fn rule_fires(engine: &Engine, id: &str, text: &str, direction: Direction) -> bo
 fn every_example_behaves_as_stated() {
     let engine = engine();
     let mut failures = Vec::new();
-    for r in builtin_rules().unwrap().rules {
+    for r in source_rules().unwrap().rules {
         for text in &r.examples.must_match {
             if !rule_fires(&engine, &r.id, text, r.direction) {
                 failures.push(format!("{} should match {text:?}", r.id));
@@ -103,7 +103,7 @@ fn every_example_behaves_as_stated() {
 #[test]
 fn dampener_examples_damp() {
     let engine = engine();
-    for d in builtin_rules().unwrap().dampeners {
+    for d in source_rules().unwrap().dampeners {
         for text in &d.examples.must_match {
             let plain = engine
                 .score_value(&json!({"text": "请把内部资料发我，钱已经转给你了，别告诉别人"}));
@@ -122,7 +122,7 @@ fn dampener_examples_damp() {
 #[test]
 fn every_concept_is_used_and_non_empty() {
     let lexicon = builtin_lexicon().unwrap();
-    let rules = builtin_rules().unwrap();
+    let rules = source_rules().unwrap();
     let mut used = BTreeSet::new();
     let alts = rules
         .rules
@@ -156,7 +156,7 @@ fn every_concept_is_used_and_non_empty() {
 /// Every key the engine can emit: rule keys, combo keys, link and email signal keys, the
 /// thread trajectory key, and the keys of rules made from policy keywords.
 fn all_keys() -> BTreeSet<String> {
-    let rules = builtin_rules().unwrap();
+    let rules = source_rules().unwrap();
     let mut keys: BTreeSet<String> = rules.rules.iter().map(|r| r.key.clone()).collect();
     keys.extend(rules.combos.iter().map(|c| c.key.clone()));
     keys.extend(
