@@ -5,7 +5,9 @@
 use lurelens::decompose;
 use lurelens::normalize::{is_cjk, normalize};
 use unicode_normalization::char::{decompose_canonical, decompose_compatible, is_combining_mark};
-use unicode_security::mixed_script::AugmentedScriptSet;
+#[path = "../tools/inert_letters.rs"]
+mod inert_letters;
+use inert_letters::is_inert_letter;
 
 fn all_chars() -> impl Iterator<Item = char> {
     (0..=0x10FFFFu32).filter_map(char::from_u32)
@@ -47,23 +49,6 @@ fn combining_marks_agree() {
             c as u32
         );
     }
-}
-
-/// The generator's rule for what the compatibility table leaves out: a letter no term is
-/// written in, passed through as plain content.
-fn is_inert_letter(c: char) -> bool {
-    const MATCHED_SCRIPTS: &[&str] = &[
-        "Latin", "Greek", "Cyrillic", "Armenian", "Han", "Hiragana", "Katakana", "Bopomofo",
-    ];
-    let set = AugmentedScriptSet::for_char(c);
-    !c.is_ascii()
-        && c.is_alphanumeric()
-        && !is_cjk(c)
-        && !set.is_all()
-        && set
-            .base
-            .iter()
-            .all(|s| !MATCHED_SCRIPTS.contains(&s.full_name()))
 }
 
 /// Where ours differs from NFKD with marks dropped, the character keeps itself and it and its

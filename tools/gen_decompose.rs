@@ -33,17 +33,13 @@
 use std::fmt::Write;
 use std::ops::RangeInclusive;
 
-use lurelens::normalize::is_cjk;
 use unicode_normalization::char::{decompose_canonical, decompose_compatible, is_combining_mark};
-use unicode_security::mixed_script::AugmentedScriptSet;
+#[path = "inert_letters.rs"]
+mod inert_letters;
+use inert_letters::is_inert_letter;
 
 /// Left out of the canonical part (see the module comment).
 const CJK_COMPAT_SUPPLEMENT: RangeInclusive<u32> = 0x2F800..=0x2FA1D;
-
-/// Scripts whose letters can take part in a match (see the module comment).
-const MATCHED_SCRIPTS: &[&str] = &[
-    "Latin", "Greek", "Cyrillic", "Armenian", "Han", "Hiragana", "Katakana", "Bopomofo",
-];
 
 fn main() {
     let mut out = String::new();
@@ -134,19 +130,6 @@ fn nfkd(c: char) -> String {
     let mut s = String::new();
     decompose_compatible(c, |d| s.push(d));
     s
-}
-
-/// A letter the normaliser passes through as plain content and that no term is written in.
-fn is_inert_letter(c: char) -> bool {
-    let set = AugmentedScriptSet::for_char(c);
-    !c.is_ascii()
-        && c.is_alphanumeric()
-        && !is_cjk(c)
-        && !set.is_all()
-        && set
-            .base
-            .iter()
-            .all(|s| !MATCHED_SCRIPTS.contains(&s.full_name()))
 }
 
 /// `{name}`, the table as runs of consecutive code points whose values have the same length in
