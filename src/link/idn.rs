@@ -15,11 +15,18 @@
 
 use std::borrow::Cow;
 
+/// The longest label DNS allows, in bytes of its ASCII form (so a non-ASCII label of more
+/// characters has none either). A longer label names no host that can exist, and punycode takes
+/// time quadratic in a label's length: a 20,000-character "label" in a mail's display name took a
+/// second to encode.
+const MAX_LABEL: usize = 63;
+
 use super::tr39;
 use crate::decompose;
 
 /// The ASCII form of a host, lower-cased: each non-ASCII label as `xn--` punycode. `None` when a
-/// label cannot be encoded (punycode overflow) or the host holds `%` escapes that are not UTF-8.
+/// non-ASCII label is too long to exist ([`MAX_LABEL`]) or cannot be encoded, or the host holds
+/// `%` escapes that are not UTF-8.
 pub fn to_ascii(host: &str) -> Option<Cow<'_, str>> {
     if host.is_ascii() && !host.contains('%') {
         return Some(if host.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -57,6 +64,8 @@ pub fn to_ascii(host: &str) -> Option<Cow<'_, str>> {
         }
         if label.is_ascii() {
             out.push_str(label);
+        } else if label.chars().nth(MAX_LABEL).is_some() {
+            return None;
         } else {
             out.push_str("xn--");
             out.push_str(&idna::punycode::encode_str(label)?);
@@ -121,8 +130,9 @@ pub fn to_unicode(host: &str) -> String {
         if i > 0 {
             out.push('.');
         }
-        let decoded = label
-            .get(..4)
+        let decoded = Some(label)
+            .filter(|l| l.len() <= MAX_LABEL)
+            .and_then(|l| l.get(..4))
             .filter(|p| p.eq_ignore_ascii_case("xn--"))
             .and_then(|_| idna::punycode::decode_to_string(&label[4..]))
             .filter(|d| !d.is_empty());
@@ -207,6 +217,22 @@ mod tests {
         ] {
             assert_eq!(ascii_url(same), same);
         }
+    }
+
+    /// Guards the label length cap: a label no host can have is refused or kept as it is, at
+    /// once (quadratic punycode took a second for a 20,000-character one).
+    #[test]
+    fn overlong_labels_are_refused_not_encoded() {
+        let long: String = (0..20_000u32)
+            .map(|i| char::from_u32(0x4e00 + i % 20_000).unwrap_or('中'))
+            .collect();
+        assert_eq!(to_ascii(&format!("{long}.com")), None);
+        let url = format!("http://{long}.com/");
+        assert_eq!(ascii_url(&url), url);
+        let sixty_three = "例".repeat(63);
+        assert!(to_ascii(&format!("{sixty_three}.cn")).is_some());
+        let ascii_long = format!("xn--{}.com", "a".repeat(20_000));
+        assert_eq!(to_unicode(&ascii_long), ascii_long);
     }
 
     #[test]
