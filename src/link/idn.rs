@@ -15,20 +15,25 @@
 
 use std::borrow::Cow;
 
+use super::tr39;
+use crate::decompose;
+
 /// The longest label DNS allows, in bytes of its ASCII form (so a non-ASCII label of more
 /// characters has none either). A longer label names no host that can exist, and punycode takes
 /// time quadratic in a label's length: a 20,000-character "label" in a mail's display name took a
 /// second to encode.
 const MAX_LABEL: usize = 63;
 
-use super::tr39;
-use crate::decompose;
+/// A host `url` takes as it is: ASCII, no `%` escapes.
+fn is_plain(host: &str) -> bool {
+    host.is_ascii() && !host.contains('%')
+}
 
 /// The ASCII form of a host, lower-cased: each non-ASCII label as `xn--` punycode. `None` when a
 /// non-ASCII label is too long to exist ([`MAX_LABEL`]) or cannot be encoded, or the host holds
 /// `%` escapes that are not UTF-8.
 pub fn to_ascii(host: &str) -> Option<Cow<'_, str>> {
-    if host.is_ascii() && !host.contains('%') {
+    if is_plain(host) {
         return Some(if host.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(host.to_ascii_lowercase())
         } else {
@@ -105,7 +110,7 @@ pub fn ascii_url(s: &str) -> Cow<'_, str> {
         _ => end,
     };
     let host = &s[host_start..host_end];
-    if host.is_ascii() && !host.contains('%') {
+    if is_plain(host) {
         return Cow::Borrowed(s);
     }
     match to_ascii(host) {
@@ -122,7 +127,8 @@ pub fn parse_host(host: &str) -> Option<url::Host> {
 /// The Unicode form of an ASCII (punycode) host, for script checks and display: each `xn--`
 /// label decoded, any other label (or one that does not decode) kept as it is.
 pub fn to_unicode(host: &str) -> String {
-    if !host.contains("xn--") && !host.contains("XN--") {
+    let punycode = |w: &[u8]| w.eq_ignore_ascii_case(b"xn--");
+    if !host.as_bytes().windows(4).any(punycode) {
         return host.to_string();
     }
     let mut out = String::with_capacity(host.len());
@@ -240,5 +246,7 @@ mod tests {
         assert_eq!(to_unicode("xn--.example.com"), "xn--.example.com");
         assert_eq!(to_unicode("xn--zz-zzzzzzzz.com"), "xn--zz-zzzzzzzz.com");
         assert_eq!(to_unicode("www.example.com"), "www.example.com");
+        // The prefix in any case (a mail domain is not lower-cased first).
+        assert_eq!(to_unicode("Xn--80ak6aa92e.com"), "аррӏе.com");
     }
 }
